@@ -1,0 +1,49 @@
+# Two commands set up a fresh machine: `make run` and `make test`. Needs only Python 3.11 and make.
+PORT ?= 8000
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+# Use the machine's uv when it has one; otherwise install a pinned one into .tools/.
+UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
+VENV := .venv
+MANAGE := $(VENV)/bin/python manage.py
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: run test lint format check install migrate demo clean
+
+run: install migrate demo  ## Serve the demo magazine on http://127.0.0.1:$(PORT)
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install  ## The whole suite: unit, integration and browser tests
+	$(VENV)/bin/pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+check: install  ## What CI checks besides the tests
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	touch $@
+
+.tools/bin/uv:
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+migrate: install
+	$(MANAGE) migrate --no-input
+
+demo: install
+	$(MANAGE) load_demo
+	$(MANAGE) ensure_admin
+
+clean:
+	rm -rf $(VENV) .tools db.sqlite3 media staticfiles .pytest_cache

@@ -1,0 +1,27 @@
+"""Create a local administrator account the first time the site is set up, and only then."""
+
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Create a superuser with a random password if there is no superuser yet."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--username", default="admin")
+
+    def handle(self, *args, username: str, **options):
+        User = get_user_model()
+        if User.objects.filter(is_superuser=True).exists():
+            self.stdout.write("An administrator account already exists; no new one was made.")
+            return
+        password = secrets.token_urlsafe(12)
+        User.objects.create_superuser(username=username, email="", password=password)
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Created an administrator account. It is shown this once; keep it.\n"
+                f"  username: {username}\n  password: {password}"
+            )
+        )

@@ -1,0 +1,235 @@
+"""Build the demo magazine: sections, authors, articles and their pictures.
+
+Run it as often as you like: it only adds what is missing and never changes or duplicates what
+is there, so editors' changes to the demo survive a second `make run`.
+"""
+
+import hashlib
+import json
+import uuid
+from datetime import timedelta
+from io import BytesIO
+from pathlib import Path
+
+from django.core.files.images import ImageFile
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision, Site
+
+from home.demo.pictures import illustration, portrait
+from home.models import HomeFeaturedArticle, HomePage, MagazineSettings
+from news.models import ArticleAuthor, ArticlePage, NewsIndexPage
+from people.models import AuthorLink, AuthorPage, PeopleIndexPage
+
+DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
+SOCIAL_SETTINGS = {
+    "x": "x_url",
+    "bluesky": "bluesky_url",
+    "mastodon": "mastodon_url",
+    "instagram": "instagram_url",
+    "facebook": "facebook_url",
+    "linkedin": "linkedin_url",
+}
+
+
+class Command(BaseCommand):
+    help = "Build the demo magazine. Adds only what is missing; a second run changes nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--skip-renditions",
+            action="store_true",
+            help="Do not render every page once to create its image renditions ahead of readers.",
+        )
+
+    def handle(self, *args, skip_renditions=False, **options):
+        magazine = json.loads((DEMO_DIR / "magazine.json").read_text())
+        article_files = sorted((DEMO_DIR / "articles").glob("*.json"))
+        if not article_files:
+            raise CommandError(f"No demo articles found in {DEMO_DIR / 'articles'}.")
+        self.created = 0
+        site = Site.objects.get(is_default_site=True)
+        home = site.root_page.specific
+        if not isinstance(home, HomePage):
+            raise CommandError("The default site's root page is not a HomePage; run migrate first.")
+
+        with transaction.atomic():
+            self._settings(site, magazine)
+            news = self._child(
+                home, NewsIndexPage, magazine["news"], intro=magazine["news"]["intro"]
+            )
+            sections = self._sections(news, magazine["sections"])
+            authors = self._authors(home, magazine)
+        articles = {}
+        for path in article_files:
+            with transaction.atomic():
+                data = json.loads(path.read_text())
+                articles[data["slug"]] = self._article(data, sections, authors)
+        with transaction.atomic():
+            self._front_page(home, magazine["home"], articles)
+
+        self.stdout.write(
+            f"Demo magazine: {self.created} pages created; "
+            f"{ArticlePage.objects.live().count()} articles, "
+            f"{NewsIndexPage.objects.count()} sections, {AuthorPage.objects.count()} authors."
+        )
+        if self.created and not skip_renditions:
+            call_command("prerender", stdout=self.stdout)
+
+    def _child(self, parent: Page, model, data: dict, tags=(), **fields) -> Page:
+        """The child of `parent` with data's slug; created and published only if missing."""
+        existing = model.objects.child_of(parent).filter(slug=data["slug"]).first()
+        if existing:
+            return existing
+        page = model(title=data["title"], slug=data["slug"], **fields)
+        if tags:
+            page.tags.add(*tags)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.created += 1
+        return page
+
+    def _settings(self, site: Site, magazine: dict) -> None:
+        settings = MagazineSettings.for_site(site)
+        if settings.pk and settings.name != MagazineSettings._meta.get_field("name").default:
+            return
+        values = magazine["settings"]
+        settings.name = values["name"]
+        settings.tagline = values["tagline"]
+        settings.footer_note = values["footer_note"]
+        for network, url in values["social"].items():
+            setattr(settings, SOCIAL_SETTINGS[network], url)
+        settings.save()
+
+    def _sections(self, news: NewsIndexPage, sections: list[dict]) -> dict[str, tuple]:
+        """Section pages by slug, each with its picture palette."""
+        found = {}
+        for data in sections:
+            section = self._child(
+                news, NewsIndexPage, data, intro=data["intro"], show_in_menus=True
+            )
+            found[data["slug"]] = (section, data["palette"])
+            for child in data.get("children", []):
+                subsection = self._child(section, NewsIndexPage, child, intro=child["intro"])
+                found[child["slug"]] = (subsection, child["palette"])
+        return found
+
+    def _authors(self, home: HomePage, magazine: dict) -> dict[str, AuthorPage]:
+        people_data = magazine["people"]
+        people = self._child(home, PeopleIndexPage, people_data, intro=people_data["intro"])
+        palettes = [section["palette"] for section in magazine["sections"]]
+        authors = {}
+        for index, data in enumerate(magazine["authors"]):
+            existing = AuthorPage.objects.child_of(people).filter(slug=data["slug"]).first()
+            if existing:
+                authors[data["slug"]] = existing
+                continue
+            photo = self._image(
+                title=f"Portrait of {data['name']}",
+                data=portrait(palettes[index % len(palettes)], data["slug"]),
+                filename=f"{data['slug']}.png",
+                alt=f"Illustrated portrait of {data['name']}",
+                credit="Illustration: The Parallax",
+            )
+            authors[data["slug"]] = self._child(
+                people,
+                AuthorPage,
+                {"slug": data["slug"], "title": data["name"]},
+                role=data["role"],
+                bio=data["bio"],
+                photo=photo,
+                links=[AuthorLink(label=link["label"], url=link["url"]) for link in data["links"]],
+            )
+        return authors
+
+    def _article(self, data: dict, sections: dict, authors: dict) -> ArticlePage:
+        section, palette = sections[data["section"]]
+        existing = ArticlePage.objects.child_of(section).filter(slug=data["slug"]).first()
+        if existing:
+            return existing
+        hero = data["hero"]
+        hero_image = self._image(
+            title=data["title"],
+            data=illustration(hero["motif"], palette, data["slug"]),
+            filename=f"{data['slug']}.jpg",
+            alt=hero["alt"],
+            credit=hero["credit"],
+            caption=hero["caption"],
+        )
+        body = [
+            self._block(data["slug"], index, block, palette)
+            for index, block in enumerate(data["body"])
+        ]
+        article = self._child(
+            section,
+            ArticlePage,
+            data,
+            standfirst=data["standfirst"],
+            dateline=data["dateline"],
+            hero_image=hero_image,
+            body=json.dumps(body),
+            article_authors=[ArticleAuthor(author=authors[slug]) for slug in data["authors"]],
+            tags=data["tags"],
+        )
+        self._backdate(article, data)
+        return article
+
+    def _block(self, slug: str, index: int, block: dict, palette: str) -> dict:
+        value = block["value"]
+        if block["type"] == "image":
+            image = self._image(
+                title=value["caption"][:255],
+                data=illustration(value["motif"], palette, f"{slug}-{index}", size=(1600, 1000)),
+                filename=f"{slug}-{index}.jpg",
+                alt=value["alt"],
+                credit=value["credit"],
+                caption=value["caption"],
+            )
+            value = {"image": image.pk, "caption": "", "credit": "", "width": value["width"]}
+        # Stable block ids keep a reloaded demo identical to the first.
+        block_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"parallax-demo/{slug}/{index}"))
+        return {"type": block["type"], "value": value, "id": block_id}
+
+    def _image(self, title: str, data: bytes, filename: str, alt: str, credit: str, caption=""):
+        image = get_image_model()(
+            title=title,
+            description=alt,
+            credit=credit,
+            default_caption=caption,
+            file=ImageFile(BytesIO(data), name=filename),
+            file_size=len(data),
+            file_hash=hashlib.sha1(data, usedforsecurity=False).hexdigest(),
+        )
+        image.save()
+        return image
+
+    def _backdate(self, article: ArticlePage, data: dict) -> None:
+        """Spread the demo over the last months, relative to today."""
+        hour = int(hashlib.md5(data["slug"].encode(), usedforsecurity=False).hexdigest(), 16) % 12
+        published = timezone.now().replace(minute=0, second=0, microsecond=0) - timedelta(
+            days=data["days_ago"], hours=hour
+        )
+        published = min(published, timezone.now())
+        ArticlePage.objects.filter(pk=article.pk).update(
+            first_published_at=published,
+            last_published_at=published,
+            latest_revision_created_at=published,
+            display_date=published,
+        )
+        Revision.page_revisions.filter(object_id=str(article.pk)).update(created_at=published)
+
+    def _front_page(self, home: HomePage, data: dict, articles: dict) -> None:
+        """Editors' picks for the front page, set once: later choices are the editors' own."""
+        if home.lead_story_id or home.featured_articles.exists():
+            return
+        home.lead_story = articles.get(data.get("lead"))
+        home.featured_articles = [
+            HomeFeaturedArticle(article=articles[slug])
+            for slug in data.get("featured", [])
+            if slug in articles
+        ]
+        home.intro = home.intro or data["intro"]
+        home.save_revision().publish()

@@ -1,0 +1,118 @@
+"""The front page and the magazine's own settings (name, tagline, logo, social accounts)."""
+
+from django.conf import settings
+from django.db import models
+from django.http import HttpRequest
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Orderable, Page
+
+from news import listings
+
+
+class HomePage(Page):
+    intro = models.TextField(
+        blank=True, help_text="A sentence about the magazine, used as the home page's description."
+    )
+    lead_story = models.ForeignKey(
+        "news.ArticlePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The story at the top of the home page. Leave empty for the newest article.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("lead_story"),
+        MultipleChooserPanel(
+            "featured_articles",
+            chooser_field_name="article",
+            label="Featured articles",
+            heading="Featured articles",
+            help_text="Up to four cards under the lead story; the newest articles fill the rest.",
+            max_num=listings.HOME_FEATURED,
+        ),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["news.NewsIndexPage", "people.PeopleIndexPage"]
+
+    class Meta:
+        verbose_name = "home page"
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        featured_ids = [item.article_id for item in self.featured_articles.all()]
+        context.update(listings.home_listings(self, self.lead_story_id, featured_ids))
+        return context
+
+
+class HomeFeaturedArticle(Orderable):
+    page = ParentalKey(HomePage, related_name="featured_articles", on_delete=models.CASCADE)
+    article = models.ForeignKey("news.ArticlePage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("article")]
+
+
+SOCIAL_FIELDS = (
+    "x_url",
+    "bluesky_url",
+    "mastodon_url",
+    "instagram_url",
+    "facebook_url",
+    "linkedin_url",
+)
+
+
+@register_setting(icon="site")
+class MagazineSettings(BaseSiteSetting):
+    name = models.CharField(
+        max_length=80,
+        default="Magazine",
+        help_text="The magazine's name, in the header and titles.",
+    )
+    tagline = models.CharField(max_length=160, blank=True, help_text="Shown under the name.")
+    logo = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional; the name is shown in type when there is no logo.",
+    )
+    footer_note = models.TextField(blank=True, help_text="A line of small print in the footer.")
+    x_url = models.URLField("X", blank=True)
+    bluesky_url = models.URLField("Bluesky", blank=True)
+    mastodon_url = models.URLField("Mastodon", blank=True)
+    instagram_url = models.URLField("Instagram", blank=True)
+    facebook_url = models.URLField("Facebook", blank=True)
+    linkedin_url = models.URLField("LinkedIn", blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("name"),
+                FieldPanel("tagline"),
+                FieldPanel("logo"),
+                FieldPanel("footer_note"),
+            ],
+            heading="Identity",
+        ),
+        MultiFieldPanel([FieldPanel(name) for name in SOCIAL_FIELDS], heading="Social accounts"),
+    ]
+
+    class Meta:
+        verbose_name = "magazine settings"
+
+    @property
+    def social_links(self) -> list[tuple[str, str]]:
+        """(label, url) for each account that is set, in the order of the form."""
+        return [
+            (self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name in SOCIAL_FIELDS
+            if getattr(self, name)
+        ]

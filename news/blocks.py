@@ -1,0 +1,150 @@
+"""The blocks an article body is made of, each with a template in templates/blocks/."""
+
+import re
+from urllib.parse import urlsplit
+
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import get_image_model
+from wagtail.images.blocks import ImageChooserBlock
+
+_OPENING_P = re.compile(r"^\s*<p\b[^>]*>")
+
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "superscript", "subscript", "strikethrough"]
+
+
+class RenditionPrefetchingImageChooserBlock(ImageChooserBlock):
+    """Loads every image of a body, with its renditions, in two queries however many there are."""
+
+    def bulk_to_python(self, values):
+        images = self.model_class.objects.prefetch_renditions().in_bulk(
+            [value for value in values if value is not None]
+        )
+        return [images.get(value) for value in values]
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        super().__init__(features=PARAGRAPH_FEATURES, **kwargs)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        html = str(value)
+        dateline = (parent_context or {}).get("dateline")
+        if dateline:
+            # The dateline runs into the first sentence, inside its paragraph.
+            html = _OPENING_P.sub(
+                lambda match: (
+                    match.group(0) + format_html('<span class="dateline">{} —</span> ', dateline)
+                ),
+                html,
+                count=1,
+            )
+        context["html"] = mark_safe(html)  # noqa: S308 - rich text is sanitised by Wagtail
+        return context
+
+    class Meta:
+        icon = "pilcrow"
+        template = "blocks/paragraph.html"
+        description = "Body text: one or more paragraphs with bold, italic and links."
+        preview_value = (
+            "<p>The river port had not seen a cargo ship in eleven years. On Tuesday three "
+            "arrived, and the town came down to the quay to watch them dock.</p>"
+        )
+
+
+class HeadingBlock(blocks.CharBlock):
+    def __init__(self, **kwargs):
+        super().__init__(max_length=120, **kwargs)
+
+    class Meta:
+        icon = "title"
+        template = "blocks/heading.html"
+        description = "A subheading that breaks a long article into parts."
+        preview_value = "What the port means for the valley"
+
+
+class PullQuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(help_text="The words, without quotation marks.")
+    attribution = blocks.CharBlock(
+        required=False, max_length=200, help_text='Who said it, e.g. "Ana Ruiz, mayor of Honda".'
+    )
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/pull_quote.html"
+        description = "A striking sentence from the article, set large between paragraphs."
+        preview_value = {
+            "text": "We stopped waiting for the road and started using the river again.",
+            "attribution": "Ana Ruiz, mayor of Honda",
+        }
+
+
+class CaptionedImageValue(blocks.StructValue):
+    """Falls back to the image's own caption and credit when the block leaves them blank."""
+
+    def caption_text(self) -> str:
+        image = self.get("image")
+        return self.get("caption") or (image.default_caption if image else "")
+
+    def credit_text(self) -> str:
+        image = self.get("image")
+        return self.get("credit") or (image.credit if image else "")
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = RenditionPrefetchingImageChooserBlock()
+    caption = blocks.CharBlock(
+        required=False, max_length=500, help_text="Leave blank to use the image's default caption."
+    )
+    credit = blocks.CharBlock(
+        required=False, max_length=255, help_text="Leave blank to use the image's credit."
+    )
+    width = blocks.ChoiceBlock(
+        choices=[
+            ("inline", "Inline: the width of the text"),
+            ("wide", "Wide: breaks out of the text column"),
+            ("full", "Full: the width of the screen"),
+        ],
+        default="inline",
+    )
+
+    def get_preview_value(self):
+        return self.normalize(
+            {
+                "image": get_image_model().objects.order_by("-created_at").first(),
+                "width": "inline",
+            }
+        )
+
+    class Meta:
+        icon = "image"
+        template = "blocks/captioned_image.html"
+        value_class = CaptionedImageValue
+        description = "A picture with its caption and credit, inline, wide or full width."
+
+
+class ArticleEmbedBlock(EmbedBlock):
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["host"] = urlsplit(value.url).hostname.removeprefix("www.") if value else ""
+        return context
+
+    class Meta:
+        icon = "media"
+        template = "blocks/embed.html"
+        description = (
+            "A video, post or map from a site that supports oEmbed (YouTube, Vimeo ...). "
+            "Readers get a plain link when the provider cannot be reached."
+        )
+        preview_value = "https://vimeo.com/76979871"
+
+
+class ArticleBodyBlock(blocks.StreamBlock):
+    paragraph = ParagraphBlock()
+    heading = HeadingBlock()
+    pull_quote = PullQuoteBlock()
+    image = CaptionedImageBlock()
+    embed = ArticleEmbedBlock()

@@ -1,0 +1,36 @@
+"""The magazine's image model: every picture carries its credit and a default caption."""
+
+from django.db import models
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+
+class MagazineImage(AbstractImage):
+    credit = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text='Who made it, as printed under the picture, e.g. "Photo: Jane Doe/Agency".',
+    )
+    default_caption = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="Used wherever the image appears without a caption of its own.",
+    )
+
+    admin_form_fields = (
+        *Image.admin_form_fields[:3],
+        "credit",
+        "default_caption",
+        *Image.admin_form_fields[3:],
+    )
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = "image"
+        verbose_name_plural = "images"
+        permissions = [("choose_image", "Can choose image")]
+
+
+class MagazineRendition(AbstractRendition):
+    image = models.ForeignKey(MagazineImage, related_name="renditions", on_delete=models.CASCADE)
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)

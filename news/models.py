@@ -1,0 +1,204 @@
+"""Sections (NewsIndexPage) and articles (ArticlePage), with their authors and tags."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.functional import cached_property
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from magazine.pagination import paginate
+
+from .blocks import ArticleBodyBlock
+from .images import MagazineImage, MagazineRendition
+
+if TYPE_CHECKING:
+    from people.models import AuthorPage
+
+__all__ = [
+    "ArticleAuthor",
+    "ArticlePage",
+    "ArticlePageTag",
+    "MagazineImage",
+    "MagazineRendition",
+    "NewsIndexPage",
+]
+
+# A section may hold subsections, and those none: News > South America > Andes at most.
+MAX_SECTION_NESTING = 3
+
+
+class NewsIndexPage(Page):
+    """A section of the magazine; the top one ("News") lists every article."""
+
+    intro = models.TextField(
+        blank=True, help_text="One or two sentences shown under the section name."
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage", "news.NewsIndexPage"]
+    subpage_types = ["news.NewsIndexPage", "news.ArticlePage"]
+
+    class Meta:
+        verbose_name = "section"
+
+    @classmethod
+    def can_create_at(cls, parent: Page) -> bool:
+        if not super().can_create_at(parent):
+            return False
+        sections_above = parent.get_ancestors(inclusive=True).type(NewsIndexPage).count()
+        return sections_above < MAX_SECTION_NESTING
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        from . import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        page = paginate(request, listings.section_articles(self), per_page=12)
+        cards = listings.with_sections(page.object_list)
+        # The newest article leads the first page, larger than the rest.
+        context["lead"] = cards[0] if cards and page.number == 1 else None
+        context["articles"] = cards[1:] if context["lead"] else cards
+        context["page_obj"] = page
+        context["subsections"] = listings.subsections(self)
+        return context
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ArticleAuthor(Orderable):
+    """One name in an article's byline; the first is the primary author."""
+
+    page = ParentalKey("news.ArticlePage", related_name="article_authors", on_delete=models.CASCADE)
+    author = models.ForeignKey(
+        "people.AuthorPage", related_name="bylines", on_delete=models.CASCADE
+    )
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "author"
+        constraints = [
+            models.UniqueConstraint(fields=["page", "author"], name="unique_author_per_article")
+        ]
+
+
+class ArticlePage(Page):
+    standfirst = models.TextField(
+        max_length=300,
+        help_text="The one-sentence summary under the headline, also used on cards and in search.",
+    )
+    hero_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The picture at the top of the article and on its cards.",
+    )
+    hero_caption = models.CharField(
+        max_length=500, blank=True, help_text="Leave blank to use the image's default caption."
+    )
+    hero_credit = models.CharField(
+        max_length=255, blank=True, help_text="Leave blank to use the image's credit."
+    )
+    display_date = models.DateTimeField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="The date readers see. Leave blank for the date of first publication.",
+    )
+    dateline = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text='Where the story was filed, e.g. "WASHINGTON, D.C."; opens the first paragraph.',
+    )
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
+    body = StreamField(ArticleBodyBlock())
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("standfirst"),
+        MultipleChooserPanel(
+            "article_authors", chooser_field_name="author", label="Authors", min_num=1
+        ),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_caption"), FieldPanel("hero_credit")],
+            heading="Hero image",
+        ),
+        FieldPanel("dateline"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    settings_panels = [FieldPanel("display_date"), *Page.settings_panels]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.FilterField("display_date"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "article"
+
+    def save(self, *args, **kwargs):
+        # Listings sort on display_date, so a published article always has one.
+        if self.live and self.display_date is None:
+            self.display_date = self.first_published_at or timezone.now()
+        return super().save(*args, **kwargs)
+
+    @property
+    def date(self):
+        return self.display_date or self.first_published_at or self.latest_revision_created_at
+
+    @property
+    def hero_caption_text(self) -> str:
+        return self.hero_caption or (self.hero_image.default_caption if self.hero_image else "")
+
+    @property
+    def hero_credit_text(self) -> str:
+        return self.hero_credit or (self.hero_image.credit if self.hero_image else "")
+
+    @cached_property
+    def authors(self) -> list[AuthorPage]:
+        """The byline in order; uses prefetched links when a listing has loaded them."""
+        return [link.author for link in self.article_authors.all()]
+
+    @cached_property
+    def section(self) -> Page | None:
+        return self.get_parent().specific
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        from . import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(listings.article_listings(self))
+        context["tags"] = list(self.tags.all())
+        context["dateline_block_id"] = self.dateline_block_id
+        return context
+
+    @property
+    def dateline_block_id(self) -> str | None:
+        """The body block that opens with the dateline: the first paragraph, if there is one."""
+        if not self.dateline:
+            return None
+        return next((block.id for block in self.body if block.block_type == "paragraph"), None)

@@ -1,0 +1,95 @@
+"""The people who write the magazine.
+
+This app imports nothing from `news` at import time: an author's articles come from the listings
+module, imported where it is used, and from the byline's reverse relation (`bylines`).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.http import HttpRequest
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from magazine.pagination import paginate
+
+
+class PeopleIndexPage(Page):
+    intro = models.TextField(blank=True, help_text="Shown above the list of people.")
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["people.AuthorPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "people index"
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["people"] = (
+            AuthorPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("photo")
+            .prefetch_related("photo__renditions")
+            .order_by("path")
+        )
+        return context
+
+
+class AuthorPage(Page):
+    role = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text='The line under the name, e.g. "Correspondent in Bogotá". '
+        'Leave blank for "Staff at" and the magazine\'s name.',
+    )
+    photo = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A portrait, shown square in the author box and on the author's page.",
+    )
+    bio = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text="Two or three sentences; shown on the author's page and under their articles.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("role"),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+        InlinePanel("links", label="Links", heading="Website and social accounts"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("role"), index.SearchField("bio")]
+
+    parent_page_types = ["people.PeopleIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "author"
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        from news import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        page = paginate(request, listings.author_articles(self), per_page=12)
+        context["articles"] = listings.with_sections(page.object_list)
+        context["page_obj"] = page
+        return context
+
+
+class AuthorLink(Orderable):
+    page = ParentalKey(AuthorPage, related_name="links", on_delete=models.CASCADE)
+    label = models.CharField(max_length=40, help_text='e.g. "Website", "Bluesky", "Mastodon".')
+    url = models.URLField("URL")
+
+    panels = [FieldPanel("label"), FieldPanel("url")]

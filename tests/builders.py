@@ -1,0 +1,96 @@
+"""Build magazine content for tests through Wagtail's own API, as an editor would."""
+
+import json
+import uuid
+from datetime import timedelta
+from io import BytesIO
+
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from PIL import Image
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from home.models import HomePage
+from news.models import ArticleAuthor, ArticlePage, NewsIndexPage
+from people.models import AuthorPage, PeopleIndexPage
+
+
+def home_page() -> HomePage:
+    return HomePage.objects.get(depth=2)
+
+
+def image(title: str = "A picture", credit: str = "Photo: Ana Lima/Agencia", caption: str = ""):
+    buffer = BytesIO()
+    Image.new("RGB", (120, 80), (180, 60, 40)).save(buffer, "JPEG")
+    picture = get_image_model()(
+        title=title,
+        description=f"Alt text for {title}",
+        credit=credit,
+        default_caption=caption,
+        file=ImageFile(buffer, name=f"{uuid.uuid4().hex}.jpg"),
+    )
+    picture.save()
+    return picture
+
+
+def publish(parent: Page, page: Page) -> Page:
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def section(parent: Page, title: str, **fields) -> NewsIndexPage:
+    return publish(parent, NewsIndexPage(title=title, intro=f"About {title}.", **fields))
+
+
+def author(people: PeopleIndexPage, name: str, **fields) -> AuthorPage:
+    return publish(people, AuthorPage(title=name, bio=f"<p>{name} writes.</p>", **fields))
+
+
+def paragraph(text: str) -> dict:
+    return {"type": "paragraph", "value": f"<p>{text}</p>", "id": str(uuid.uuid4())}
+
+
+def article(
+    parent: NewsIndexPage,
+    title: str,
+    authors: list[AuthorPage],
+    days_ago: float = 0,
+    body: list[dict] | None = None,
+    live: bool = True,
+    tags: tuple[str, ...] = (),
+    **fields,
+) -> ArticlePage:
+    """An article published `days_ago` days ago (or a draft, when not `live`)."""
+    fields.setdefault("standfirst", f"The standfirst of {title}.")
+    page = ArticlePage(
+        title=title,
+        live=live,  # Wagtail's default is live; the admin makes drafts with live=False
+        body=json.dumps(body if body is not None else [paragraph(f"The body of {title}.")]),
+        article_authors=[ArticleAuthor(author=person) for person in authors],
+        **fields,
+    )
+    page.tags.add(*tags)
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    if live:
+        revision.publish()
+        date = timezone.now() - timedelta(days=days_ago)
+        ArticlePage.objects.filter(pk=page.pk).update(display_date=date, first_published_at=date)
+        page.refresh_from_db()
+    return page
+
+
+class Magazine:
+    """A small magazine: News with two sections (one nested under the other) and two authors."""
+
+    def __init__(self):
+        self.home = home_page()
+        self.news = section(self.home, "News")
+        self.americas = section(self.news, "South America", show_in_menus=True)
+        self.andes = section(self.americas, "Andes")
+        self.politics = section(self.news, "Politics", show_in_menus=True)
+        self.people = publish(self.home, PeopleIndexPage(title="People"))
+        self.ana = author(self.people, "Ana Lima", role="Correspondent in Bogotá")
+        self.ben = author(self.people, "Ben Okafor")

@@ -1,0 +1,116 @@
+"""The front page: editors' lead and featured picks, the latest headlines, a rail per section."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from home.models import HomeFeaturedArticle
+from tests import builders
+from tests.queries import queries_for
+
+HOME_PAGE_QUERIES = 21
+
+
+def headlines(soup, selector: str) -> list[str]:
+    return [" ".join(h.get_text().split()) for h in soup.select(f"{selector} .card__headline")]
+
+
+def front_page(client) -> BeautifulSoup:
+    response = client.get("/")
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+@pytest.fixture
+def stories(magazine):
+    """Twelve articles, alternating South America and Politics, "Story 0" the newest."""
+    people = [magazine.ana]
+    return [
+        builders.article(
+            magazine.americas if i % 2 == 0 else magazine.politics, f"Story {i}", people, days_ago=i
+        )
+        for i in range(12)
+    ]
+
+
+def test_without_picks_the_newest_articles_lead(client, stories):
+    soup = front_page(client)
+    assert headlines(soup, ".front__lead") == ["Story 0"]
+    assert headlines(soup, ".featured") == [f"Story {i}" for i in range(1, 5)]
+    assert headlines(soup, ".front__latest") == [f"Story {i}" for i in range(5, 11)]
+
+
+def test_editors_picks_lead_and_feature_and_are_not_repeated(client, magazine, stories):
+    home = magazine.home
+    home.lead_story = stories[9]
+    home.featured_articles = [
+        HomeFeaturedArticle(article=stories[7]),
+        HomeFeaturedArticle(article=stories[8]),
+    ]
+    home.save_revision().publish()
+    soup = front_page(client)
+    assert headlines(soup, ".front__lead") == ["Story 9"]
+    # The picks come first and the newest articles fill the remaining places.
+    assert headlines(soup, ".featured") == ["Story 7", "Story 8", "Story 0", "Story 1"]
+    every_card = headlines(soup, "main")
+    assert len(every_card) == len(set(every_card))
+
+
+def test_picks_that_readers_cannot_see_are_skipped(client, magazine, stories):
+    stories[9].unpublish()
+    home = magazine.home
+    home.lead_story = stories[9]
+    home.featured_articles = [HomeFeaturedArticle(article=stories[9])]
+    home.save_revision().publish()
+    soup = front_page(client)
+    assert headlines(soup, ".front__lead") == ["Story 0"]
+    assert "Story 9" not in headlines(soup, "main")
+
+
+def test_each_top_section_has_a_rail_with_see_all(client, magazine):
+    for i in range(16):
+        section = [magazine.americas, magazine.andes, magazine.politics][i % 3]
+        builders.article(section, f"Story {i}", [magazine.ben], days_ago=i)
+    soup = front_page(client)
+    rails = soup.select(".rail")
+    assert [r.h2.get_text(strip=True) for r in rails] == ["South America", "Politics"]
+    assert [r.select_one(".rail__all")["href"] for r in rails] == [
+        magazine.americas.url,
+        magazine.politics.url,
+    ]
+    # The 11 newest are above the rails; each rail holds up to four of the rest.
+    assert headlines(rails[0], "") == ["Story 12", "Story 13", "Story 15"]
+    assert headlines(rails[1], "") == ["Story 11", "Story 14"]
+
+
+def test_an_empty_magazine_has_a_front_page(client, magazine):
+    soup = front_page(client)
+    assert "No articles have been published yet." in soup.get_text()
+
+
+def test_navigation_names_the_sections_in_the_menu(client, magazine):
+    soup = front_page(client)
+    nav = soup.select_one('nav[aria-label="Sections"]')
+    assert [(a.get_text(), a["href"]) for a in nav.select("a")] == [
+        ("South America", magazine.americas.url),
+        ("Politics", magazine.politics.url),
+    ]
+
+
+def test_home_page_queries_do_not_grow_with_its_cards(client, magazine):
+    hero = builders.image()
+    people = [magazine.ana, magazine.ben]
+    for i in range(13):  # lead, 4 featured, 6 latest, and a card in each rail
+        section = magazine.andes if i % 2 else magazine.politics
+        builders.article(section, f"Story {i}", people, days_ago=i, hero_image=hero)
+    assert queries_for(client, "/") == HOME_PAGE_QUERIES
+    more = [
+        builders.article(magazine.americas, f"Story {i}", people, days_ago=i, hero_image=hero)
+        for i in range(13, 40)
+    ]
+    assert queries_for(client, "/") == HOME_PAGE_QUERIES
+    home = magazine.home
+    home.lead_story = more[-1]
+    home.featured_articles = [HomeFeaturedArticle(article=page) for page in more[-4:-1]]
+    home.save_revision().publish()
+    # Editors' picks cost a fixed four: their visibility check, the query and two prefetches.
+    assert queries_for(client, "/") == HOME_PAGE_QUERIES + 4

@@ -1,0 +1,75 @@
+"""The demo magazine: complete, varied, and safe to load again."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from PIL import Image
+from taggit.models import Tag
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision
+
+from home.models import HomeFeaturedArticle, HomePage, MagazineSettings
+from news.models import ArticleAuthor, ArticlePage, NewsIndexPage
+from people.models import AuthorPage
+
+
+def counts() -> dict:
+    return {
+        "pages": Page.objects.count(),
+        "live pages": Page.objects.live().count(),
+        "revisions": Revision.objects.count(),
+        "images": get_image_model().objects.count(),
+        "bylines": ArticleAuthor.objects.count(),
+        "tags": Tag.objects.count(),
+        "featured": HomeFeaturedArticle.objects.count(),
+    }
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo, loaded once for this module (it draws 80 pictures), then removed."""
+    with django_db_blocker.unblock():
+        call_command("load_demo", "--skip-renditions", stdout=StringIO())
+        yield counts()
+        HomePage.objects.get(depth=2).get_children().delete()
+        Revision.objects.all().delete()
+        get_image_model().objects.all().delete()
+        Tag.objects.all().delete()
+        MagazineSettings.objects.all().delete()
+        home = HomePage.objects.get(depth=2)
+        home.lead_story = None
+        home.featured_articles = []
+        home.intro = ""
+        home.save()
+
+
+@pytest.mark.django_db
+def test_a_second_run_changes_and_duplicates_nothing(demo):
+    call_command("load_demo", "--skip-renditions", stdout=StringIO())
+    assert counts() == demo
+
+
+@pytest.mark.django_db
+def test_the_demo_is_a_whole_magazine(demo):
+    assert ArticlePage.objects.live().count() >= 60
+    assert AuthorPage.objects.live().count() >= 8
+    sections = NewsIndexPage.objects.live()
+    assert sections.count() >= 6  # News and at least five sections
+    assert any(section.depth > sections.order_by("depth").first().depth + 1 for section in sections)
+    two_authors = [a for a in ArticlePage.objects.all() if a.article_authors.count() == 2]
+    assert len(two_authors) >= 3
+    block_types = {block.block_type for a in ArticlePage.objects.all() for block in a.body}
+    assert block_types == {"paragraph", "heading", "pull_quote", "image", "embed"}
+    assert MagazineSettings.objects.get().name == "The Parallax"
+    assert HomePage.objects.get(depth=2).lead_story is not None
+
+
+@pytest.mark.django_db
+def test_articles_are_spread_over_months_and_every_image_is_a_real_picture(demo):
+    dates = sorted(ArticlePage.objects.values_list("display_date", flat=True))
+    assert (dates[-1] - dates[0]).days >= 90
+    for picture in get_image_model().objects.all()[:10]:
+        with picture.open_file() as file:
+            assert Image.open(file).format in {"JPEG", "PNG"}
+        assert picture.credit and picture.description

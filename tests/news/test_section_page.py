@@ -1,0 +1,72 @@
+"""A section page: its articles and its subsections', newest first, twelve to a page."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests import builders
+
+
+def headlines(response) -> list[str]:
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [" ".join(h.get_text().split()) for h in soup.select(".card__headline")]
+
+
+@pytest.fixture
+def crowded(magazine):
+    """Thirty articles in South America, one a day, "Story 0" the newest."""
+    return [
+        builders.article(
+            magazine.andes if i % 3 else magazine.americas, f"Story {i}", [magazine.ana], days_ago=i
+        )
+        for i in range(30)
+    ]
+
+
+def test_first_page_leads_with_the_newest_and_lists_twelve(client, magazine, crowded):
+    response = client.get(magazine.americas.url)
+    assert response.status_code == 200
+    assert headlines(response) == [f"Story {i}" for i in range(12)]
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.select_one(".section-lead .card__headline").get_text(strip=True) == "Story 0"
+    assert [a.get_text(strip=True) for a in soup.select(".subsections a")] == ["Andes"]
+
+
+def test_numbered_pages_link_to_each_other(client, magazine, crowded):
+    response = client.get(magazine.americas.url, {"page": 2})
+    assert headlines(response) == [f"Story {i}" for i in range(12, 24)]
+    soup = BeautifulSoup(response.content, "html.parser")
+    pages = {a.get_text(strip=True): a["href"] for a in soup.select(".pagination a")}
+    assert pages["1"] == magazine.americas.url
+    assert pages["3"] == "?page=3"
+    assert soup.select_one('.pagination a[aria-current="page"]').get_text(strip=True) == "2"
+    assert soup.select_one('.pagination a[rel="prev"]')["href"] == magazine.americas.url
+    assert soup.select_one('.pagination a[rel="next"]')["href"] == "?page=3"
+    assert "page 2" in soup.title.get_text()
+
+
+def test_last_page_holds_the_rest(client, magazine, crowded):
+    response = client.get(magazine.americas.url, {"page": 3})
+    assert headlines(response) == [f"Story {i}" for i in range(24, 30)]
+
+
+def test_a_page_that_does_not_exist_is_a_404_not_a_500(client, magazine, crowded):
+    for value in ["abc", "0", "-3", "99999", "1.5", "9" * 5000, "1e3", "%00", "4"]:
+        response = client.get(magazine.americas.url, {"page": value})
+        assert response.status_code == 404, value
+        assert b"We could not find that page" in response.content
+    # An empty value is the first page, and int() reads full-width digits: both are pages.
+    assert headlines(client.get(magazine.americas.url, {"page": ""}))[0] == "Story 0"
+    assert headlines(client.get(magazine.americas.url, {"page": "２"}))[0] == "Story 12"
+
+
+def test_an_empty_section_says_so(client, magazine):
+    response = client.get(magazine.politics.url)
+    assert response.status_code == 200
+    assert b"Nothing has been published in Politics yet." in response.content
+
+
+def test_unknown_paths_are_a_branded_404(client, magazine):
+    response = client.get("/news/south-america/no-such-story/")
+    assert response.status_code == 404
+    assert b"We could not find that page" in response.content
+    assert b"Skip to content" in response.content
