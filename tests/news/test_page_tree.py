@@ -89,3 +89,38 @@ class PageTreeTests(WagtailPageTestCase):
         self.assertEqual([a.title for a in article.authors], ["Ana Lima", "Ben Okafor"])
         self.assertEqual(sorted(tag.name for tag in article.tags.all()), ["Colombia", "Transport"])
         self.assertIsNotNone(article.display_date)
+
+
+class EditorViewsTests(WagtailPageTestCase):
+    """Each page type opens in the editor and renders in its live preview."""
+
+    def setUp(self):
+        self.login()
+        self.magazine = builders.Magazine()
+        self.article = builders.article(
+            self.magazine.andes, "Previewed", [self.magazine.ana], hero_image=builders.image(),
+            dateline="LIMA",
+        )
+
+    def test_every_page_type_is_editable_and_previewable(self):
+        magazine = self.magazine
+        for page in [magazine.home, magazine.americas, magazine.people, magazine.ana]:
+            with self.subTest(page=page.title):
+                self.assertPageIsEditable(page)
+                self.assertPageIsPreviewable(page)
+
+    def test_an_article_is_editable_and_previewable(self):
+        # The body editor is drawn by JavaScript, so the form data is spelled out here.
+        data = nested_form_data(
+            {
+                "title": "Previewed, edited",
+                "slug": "previewed",
+                "standfirst": "A new standfirst.",
+                "dateline": "LIMA",
+                "article_authors": inline_formset([{"author": self.magazine.ben.pk}]),
+                "tags": "",
+                "body": streamfield([("paragraph", rich_text("<p>New text.</p>"))]),
+            }
+        )
+        self.assertPageIsEditable(self.article, post_data=data)
+        self.assertPageIsPreviewable(self.article, post_data=data)
