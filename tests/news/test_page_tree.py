@@ -98,7 +98,10 @@ class EditorViewsTests(WagtailPageTestCase):
         self.login()
         self.magazine = builders.Magazine()
         self.article = builders.article(
-            self.magazine.andes, "Previewed", [self.magazine.ana], hero_image=builders.image(),
+            self.magazine.andes,
+            "Previewed",
+            [self.magazine.ana],
+            hero_image=builders.image(),
             dateline="LIMA",
         )
 
