@@ -109,7 +109,12 @@ class CaptionedImageBlock(blocks.StructBlock):
             ("full", "Full: the width of the screen"),
         ],
         default="inline",
+        search_index=False,
     )
+
+    def get_searchable_content(self, value) -> list[str]:
+        # The caption as readers see it, which may come from the image itself.
+        return [text for text in (value.caption_text(), value.credit_text()) if text]
 
     def get_preview_value(self):
         return self.normalize(
@@ -127,6 +132,10 @@ class CaptionedImageBlock(blocks.StructBlock):
 
 
 class ArticleEmbedBlock(EmbedBlock):
+    def get_searchable_content(self, value) -> list[str]:
+        # EmbedBlock would index the provider's HTML, fetching it over the network to do so.
+        return []
+
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["host"] = urlsplit(value.url).hostname.removeprefix("www.") if value else ""

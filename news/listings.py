@@ -1,4 +1,4 @@
-"""Every list of articles a reader sees comes from here.
+"""Every list of articles a reader sees comes from here, search results included.
 
 Each function starts from `articles()`: live, public, newest first, and loaded for cards (hero
 image with its renditions, authors in byline order) so that a page's queries do not grow with
@@ -7,10 +7,17 @@ section in one query.
 """
 
 from collections.abc import Iterable, Sequence
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import F, Prefetch, QuerySet, Window
 from django.db.models.functions import RowNumber, Substr
+from django.utils import timezone
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
+from wagtail.search.query import PlainText, SearchQuery
+from wagtail.search.utils import normalise_query_string
+
+from magazine.text import keywords
 
 from .models import ArticleAuthor, ArticlePage, NewsIndexPage
 
@@ -19,6 +26,8 @@ MORE_FROM_AUTHOR = 4
 SECTION_RAIL = 4
 HOME_FEATURED = 4
 HOME_LATEST = 6
+RELATED = 3
+RERANK_WINDOW = 50
 
 _BYLINE = Prefetch(
     "article_authors",
@@ -34,7 +43,7 @@ def articles() -> QuerySet[ArticlePage]:
         .defer_streamfields()
         .select_related("hero_image")
         .prefetch_related("hero_image__renditions", _BYLINE)
-        .order_by("-display_date", "-pk")
+        .order_by("-display_date", "-id")
     )
 
 
@@ -48,13 +57,17 @@ def with_sections(cards: Iterable[ArticlePage]) -> list[ArticlePage]:
     return cards
 
 
-def section_articles(section: NewsIndexPage) -> QuerySet[ArticlePage]:
-    """A section's articles, its subsections' included."""
-    return articles().descendant_of(section)
+def section_articles(section: NewsIndexPage, base: QuerySet | None = None) -> QuerySet[ArticlePage]:
+    """A section's articles, its subsections' included.
+
+    `base`, here and below, is an `articles()` queryset to narrow: a page that builds several
+    lists passes one, so that view restrictions are looked up once.
+    """
+    return (articles() if base is None else base).descendant_of(section)
 
 
-def author_articles(author: Page) -> QuerySet[ArticlePage]:
-    return articles().filter(article_authors__author=author)
+def author_articles(author: Page, base: QuerySet | None = None) -> QuerySet[ArticlePage]:
+    return (articles() if base is None else base).filter(article_authors__author=author)
 
 
 def subsections(section: NewsIndexPage) -> QuerySet[NewsIndexPage]:
@@ -81,29 +94,176 @@ def byline(article: ArticlePage) -> list:
 
 
 def article_listings(article: ArticlePage) -> dict:
-    """The lists at the foot of an article: more in its section, more from its first author.
+    """The lists around an article: related coverage, more in its section, more from its author.
 
-    "More from" leaves out what "More in" already shows, so no card appears twice.
+    No card appears twice on the page. Editors' related picks come first and the other lists
+    leave them out; "More from" leaves out what "More in" shows; and the search backend tops
+    related coverage up to three with the most relevant articles none of the lists has shown.
     """
+    readable = articles()
     authors = byline(article)
+    tags = list(article.tags.all())
     section = article.get_parent().specific
+    picks = related_picks(article, readable)
     # An unsaved article (in preview) has no pk; excluding None excludes nothing.
-    more_in_section = list(section_articles(section).exclude(pk=article.pk)[:MORE_IN_SECTION])
+    shown = [article.pk, *(card.pk for card in picks)]
+    more_in_section = list(
+        section_articles(section, readable).exclude(pk__in=shown)[:MORE_IN_SECTION]
+    )
+    shown += [card.pk for card in more_in_section]
     more_from_author: list[ArticlePage] = []
     if authors:
-        shown = [article.pk, *(card.pk for card in more_in_section)]
         more_from_author = list(
-            author_articles(authors[0]).exclude(pk__in=shown)[:MORE_FROM_AUTHOR]
+            author_articles(authors[0], readable).exclude(pk__in=shown)[:MORE_FROM_AUTHOR]
         )
-    with_sections([*more_in_section, *more_from_author])
+        shown += [card.pk for card in more_from_author]
+    about = " ".join([article.title, *(tag.name for tag in tags)])
+    related = picks + related_by_search(about, readable.exclude(pk__in=shown), RELATED - len(picks))
+    with_sections([*related, *more_in_section, *more_from_author])
     article.section = section
     return {
         "authors": authors,
         "section": section,
+        "tags": tags,
+        "related": related,
         "more_in_section": more_in_section,
         "more_from_author": more_from_author,
         "primary_author": authors[0] if authors else None,
     }
+
+
+def related_picks(article: ArticlePage, base: QuerySet | None = None) -> list[ArticlePage]:
+    """The related articles an editor chose, in their order, that readers may see."""
+    chosen = [
+        link.article_id for link in article.related_links.all() if link.article_id != article.pk
+    ]
+    if not chosen:
+        return []
+    cards = {card.pk: card for card in (articles() if base is None else base).filter(pk__in=chosen)}
+    return [cards[pk] for pk in dict.fromkeys(chosen) if pk in cards]
+
+
+def related_by_search(about: str, candidates: QuerySet[ArticlePage], limit: int) -> list:
+    """The `limit` candidates most relevant to the text `about`, by the search backend."""
+    terms = keywords(about)
+    if limit <= 0 or not terms:
+        return []
+    return list(candidates.search(PlainText(" ".join(terms), operator="or"))[:limit])
+
+
+def search_articles(
+    query: SearchQuery | None,
+    *,
+    section: NewsIndexPage | None = None,
+    author: Page | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    newest: bool = False,
+    exclude: Iterable[int] = (),
+):
+    """Articles matching `query` and the filters; every article, newest first, without a query.
+
+    Ordered by relevance unless `newest`. Dates are whole days in the site's time zone.
+    """
+    results = articles()
+    if section is not None:
+        results = results.descendant_of(section)
+    if author is not None:
+        results = results.filter(pk__in=ArticleAuthor.objects.filter(author=author).values("page"))
+    if since is not None:
+        results = results.filter(display_date__gte=_start_of_day(since))
+    if until is not None:
+        results = results.filter(display_date__lt=_start_of_day(until + timedelta(days=1)))
+    if exclude:
+        results = results.exclude(pk__in=list(exclude))
+    if query is None:
+        return results
+    if newest:
+        return results.search(query, order_by_relevance=False)
+    return HeadlineFirst(results, query)
+
+
+class HeadlineFirst:
+    """Search results by relevance, where an article whose headline matches comes first.
+
+    The database backends rank with BM25 over headline and body together, so an article that
+    repeats a word in its body can outrank the one with that word in its headline. Within the
+    backend's first RERANK_WINDOW results, headline matches are moved to the front (the
+    backend itself says which match, with its own tokenising and stemming); after the window,
+    the backend's order stands. Countable and sliceable, for the paginator.
+    """
+
+    def __init__(self, results: QuerySet[ArticlePage], query: SearchQuery):
+        self.results = results
+        self.query = query
+
+    def count(self) -> int:
+        return self.results.search(self.query).count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list[ArticlePage]:
+        start, stop = index.start or 0, index.stop
+        window = self._window()
+        cards = {card.pk: card for card in self.results.filter(pk__in=window[start:stop])}
+        page = [cards[pk] for pk in window[start:stop] if pk in cards]
+        if len(window) == RERANK_WINDOW and (stop is None or stop > RERANK_WINDOW):
+            page += list(self.results.search(self.query)[max(start, RERANK_WINDOW) : stop])
+        return page
+
+    def _window(self) -> list[int]:
+        if not hasattr(self, "_window_ids"):
+            lean = self.results.select_related(None).prefetch_related(None).only("id")
+            ranked = [page.pk for page in lean.search(self.query)[:RERANK_WINDOW]]
+            in_headline = {
+                page.pk for page in lean.filter(pk__in=ranked).search(self.query, fields=["title"])
+            }
+            self._window_ids = [pk for pk in ranked if pk in in_headline] + [
+                pk for pk in ranked if pk not in in_headline
+            ]
+        return self._window_ids
+
+
+def promoted_pages(query_string: str) -> list:
+    """Editors' picks for a search (Wagtail's search promotions) that readers may see.
+
+    Each is a SearchPromotion; those that promote an article carry it, ready as a card, in
+    `article` (None for other pages and external links).
+    """
+    promotions = list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query_string))
+        .select_related("page")
+        .order_by("sort_order")
+    )
+    page_ids = [p.page_id for p in promotions if p.page_id]
+    readable, cards = set(), {}
+    if page_ids:
+        readable = set(
+            Page.objects.live().public().filter(pk__in=page_ids).values_list("pk", flat=True)
+        )
+        cards = {card.pk: card for card in with_sections(articles().filter(pk__in=readable))}
+    picks = []
+    for promotion in promotions:
+        if promotion.page_id and promotion.page_id not in readable:
+            continue
+        promotion.article = cards.get(promotion.page_id)
+        picks.append(promotion)
+    return picks
+
+
+def matching_authors(query: SearchQuery, limit: int = 5) -> list:
+    from people.models import AuthorPage
+
+    return list(AuthorPage.objects.live().public().search(query, fields=["title"])[:limit])
+
+
+def matching_sections(query: SearchQuery, limit: int = 5) -> list[NewsIndexPage]:
+    return list(NewsIndexPage.objects.live().public().search(query, fields=["title"])[:limit])
+
+
+def _start_of_day(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=timezone.get_current_timezone())
 
 
 def section_rails(

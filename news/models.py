@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -32,6 +34,7 @@ __all__ = [
     "MagazineImage",
     "MagazineRendition",
     "NewsIndexPage",
+    "RelatedArticle",
 ]
 
 # A section may hold subsections, and those none: News > South America > Andes at most.
@@ -98,6 +101,18 @@ class ArticleAuthor(Orderable):
         ]
 
 
+class RelatedArticle(Orderable):
+    """An article an editor links from another, shown under "Related coverage"."""
+
+    page = ParentalKey("news.ArticlePage", related_name="related_links", on_delete=models.CASCADE)
+    article = models.ForeignKey("news.ArticlePage", related_name="+", on_delete=models.CASCADE)
+
+    panels = [FieldPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "related article"
+
+
 class ArticlePage(Page):
     standfirst = models.TextField(
         max_length=300,
@@ -144,13 +159,27 @@ class ArticlePage(Page):
         FieldPanel("dateline"),
         FieldPanel("body"),
         FieldPanel("tags"),
+        MultipleChooserPanel(
+            "related_links",
+            chooser_field_name="article",
+            label="Related coverage",
+            heading="Related coverage",
+            help_text="Articles to read next, in order. Fewer than three are topped up "
+            "automatically with the most relevant articles.",
+            max_num=6,
+        ),
     ]
     settings_panels = [FieldPanel("display_date"), *Page.settings_panels]
 
+    # The headline is Page's "title" field, boosted. Names of the section, tags and authors are
+    # indexed too, so that typing an author's name finds their articles.
     search_fields = [
         *Page.search_fields,
-        index.SearchField("standfirst"),
+        index.SearchField("standfirst", boost=1.5),
         index.SearchField("body"),
+        index.SearchField("tag_names"),
+        index.SearchField("section_name"),
+        index.SearchField("author_names"),
         index.FilterField("display_date"),
     ]
 
@@ -187,12 +216,35 @@ class ArticlePage(Page):
     def section(self) -> Page | None:
         return self.get_parent().specific
 
+    @classmethod
+    def get_indexed_objects(cls):
+        """Articles loaded for indexing in bulk: section names, tags and bylines come along."""
+        parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+        return (
+            super()
+            .get_indexed_objects()
+            .annotate(
+                indexed_section_name=Subquery(
+                    Page.objects.filter(path=parent_path).values("title")[:1]
+                )
+            )
+            .prefetch_related("tags", "article_authors__author")
+        )
+
+    def section_name(self) -> str:
+        return getattr(self, "indexed_section_name", None) or self.get_parent().title
+
+    def tag_names(self) -> str:
+        return " ".join(tag.name for tag in self.tags.all())
+
+    def author_names(self) -> str:
+        return " ".join(link.author.title for link in self.article_authors.all())
+
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         from . import listings
 
         context = super().get_context(request, *args, **kwargs)
         context.update(listings.article_listings(self))
-        context["tags"] = list(self.tags.all())
         context["dateline_block_id"] = self.dateline_block_id
         return context
 

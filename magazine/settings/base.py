@@ -14,6 +14,7 @@ INSTALLED_APPS = [
     "search",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",
     "wagtail_modeladmin",
     "wagtail.embeds",
     "wagtail.sites",

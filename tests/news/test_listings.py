@@ -101,3 +101,40 @@ def test_a_section_with_nothing_to_show_gets_no_rail(magazine):
     builders.article(magazine.politics, "Politics", [magazine.ben])
     rails = listings.section_rails([magazine.americas, magazine.politics])
     assert [rail["section"] for rail in rails] == [magazine.politics]
+
+
+def test_related_coverage_starts_with_the_editors_picks_in_their_order(magazine, hidden):
+    from news.models import RelatedArticle
+
+    first = builders.article(magazine.politics, "First pick", [magazine.ben], days_ago=9)
+    second = builders.article(magazine.politics, "Second pick", [magazine.ben], days_ago=8)
+    article = builders.article(magazine.americas, "This one", [magazine.ana])
+    article.related_links = [
+        RelatedArticle(article=second),
+        RelatedArticle(article=hidden[0]),  # a draft: skipped
+        RelatedArticle(article=first),
+    ]
+    article.save_revision().publish()
+    lists = listings.article_listings(article)
+    assert titles(lists["related"])[:2] == ["Second pick", "First pick"]
+    # Picks are not repeated in the lists below them.
+    assert "Second pick" not in titles(lists["more_from_author"])
+
+
+def test_related_coverage_is_topped_up_by_relevance_without_repeating_other_lists(magazine, hidden):
+    article = builders.article(
+        magazine.americas, "Copper mines expand in the Atacama", [magazine.ana], tags=["Mining"]
+    )
+    in_section = builders.article(magazine.americas, "Copper exports rise", [magazine.ben])
+    relevant = builders.article(
+        magazine.politics, "Atacama copper royalties debated", [magazine.ben]
+    )
+    also = builders.article(magazine.politics, "Mining unions strike", [magazine.ben], days_ago=2)
+    builders.article(magazine.politics, "Senate recess begins", [magazine.ben], days_ago=3)
+    builders.article(magazine.politics, "Copper draft", [magazine.ben], live=False)
+    lists = listings.article_listings(article)
+    assert titles(lists["more_in_section"]) == [in_section.title]
+    assert titles(lists["related"]) == [relevant.title, also.title]
+    every_card = [*lists["related"], *lists["more_in_section"], *lists["more_from_author"]]
+    assert len({card.pk for card in every_card}) == len(every_card)
+    assert article.pk not in {card.pk for card in every_card}

@@ -64,6 +64,7 @@ class PageTreeTests(WagtailPageTestCase):
                     [{"author": self.magazine.ana.pk}, {"author": self.magazine.ben.pk}]
                 ),
                 "tags": "Colombia, Transport",
+                "related_links": inline_formset([]),
                 "body": streamfield(
                     [
                         ("paragraph", rich_text("<p>The river port had been quiet.</p>")),
@@ -122,6 +123,7 @@ class EditorViewsTests(WagtailPageTestCase):
                 "dateline": "LIMA",
                 "article_authors": inline_formset([{"author": self.magazine.ben.pk}]),
                 "tags": "",
+                "related_links": inline_formset([]),
                 "body": streamfield([("paragraph", rich_text("<p>New text.</p>"))]),
             }
         )

@@ -5,7 +5,7 @@ from tests import builders
 from tests.queries import queries_for
 
 SECTION_PAGE_QUERIES = 20
-ARTICLE_PAGE_QUERIES = 32
+ARTICLE_PAGE_QUERIES = 33
 
 
 def add_articles(magazine, count: int, hero, start: int = 0, section=None) -> list:

@@ -1,0 +1,33 @@
+"""Words out of free text, for search: shared by the search page and the related listings."""
+
+import re
+
+# Letters and digits in any script, accented ones included; everything else separates words.
+# The search engines' own syntax (quotes, *, ^, :, -, parentheses, NEAR) never survives this.
+_WORD = re.compile(r"[^\W_]+")
+
+# Words too common to say what an article is about.
+_STOPWORD_TEXT = """
+    a about after again against all also an and any are as at be because been before being
+    between both but by can could did do does during each for from further had has have he her
+    here hers him his how i if in into is it its just may me might more most must my new no nor
+    not now of off on once one only or other our out over own same says said she should so some
+    such than that the their them then there these they this those through to too under until up
+    us very was we were what when where which while who whom why will with would year years you
+    your"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+
+def words(text: str) -> list[str]:
+    """The words of `text`, in order: "Bogotá's metro (2026)" gives Bogotá, s, metro, 2026."""
+    return _WORD.findall(text)
+
+
+def keywords(text: str) -> list[str]:
+    """The words of `text` that say what it is about, each once, lowercased."""
+    seen: dict[str, None] = {}
+    for word in words(text):
+        lowered = word.lower()
+        if len(lowered) > 1 and lowered not in STOPWORDS:
+            seen.setdefault(lowered, None)
+    return list(seen)
