@@ -1,6 +1,7 @@
 """Words out of free text, for search: shared by the search page and the related listings."""
 
 import re
+import unicodedata
 
 # Letters and digits in any script, accented ones included; everything else separates words.
 # The search engines' own syntax (quotes, *, ^, :, -, parentheses, NEAR) never survives this.
@@ -31,3 +32,15 @@ def keywords(text: str) -> list[str]:
         if len(lowered) > 1 and lowered not in STOPWORDS:
             seen.setdefault(lowered, None)
     return list(seen)
+
+
+def fold(text: str) -> str:
+    """`text` without case or accents, to compare names: "Lucía Otálora" gives "lucia otalora"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def names_match(name: str, query_words: list[str]) -> bool:
+    """Whether every word of the query is a word of `name`, ignoring case and accents."""
+    name_words = set(words(fold(name)))
+    return bool(query_words) and all(fold(word) in name_words for word in query_words)

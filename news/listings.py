@@ -1,9 +1,9 @@
 """Every list of articles a reader sees comes from here, search results included.
 
-Each function starts from `articles()`: live, public, newest first, and loaded for cards (hero
-image with its renditions, authors in byline order) so that a page's queries do not grow with
-the number of cards. Card lists are returned through `with_sections`, which names each card's
-section in one query.
+Each function starts from `articles()`: live and public (`readable`), newest first, and loaded
+for cards (hero image with its renditions, authors in byline order) so that a page's queries do
+not grow with the number of cards. Card lists are returned through `with_sections`, which names
+each card's section in one query.
 """
 
 from collections.abc import Iterable, Sequence
@@ -18,6 +18,7 @@ from wagtail.search.query import PlainText, SearchQuery
 from wagtail.search.utils import normalise_query_string
 
 from magazine.text import keywords
+from magazine.view_restrictions import readable
 
 from .models import ArticleAuthor, ArticlePage, NewsIndexPage
 
@@ -27,19 +28,17 @@ SECTION_RAIL = 4
 HOME_FEATURED = 4
 HOME_LATEST = 6
 RELATED = 3
-RERANK_WINDOW = 50
 
 _BYLINE = Prefetch(
     "article_authors",
-    queryset=ArticleAuthor.objects.select_related("author").order_by("sort_order"),
+    queryset=ArticleAuthor.objects.select_related("author").order_by("sort_order", "pk"),
 )
 
 
 def articles() -> QuerySet[ArticlePage]:
     """Every article a reader may see, newest first, ready to render as cards."""
     return (
-        ArticlePage.objects.live()
-        .public()
+        readable(ArticlePage.objects.all())
         .defer_streamfields()
         .select_related("hero_image")
         .prefetch_related("hero_image__renditions", _BYLINE)
@@ -71,18 +70,14 @@ def author_articles(author: Page, base: QuerySet | None = None) -> QuerySet[Arti
 
 
 def subsections(section: NewsIndexPage) -> QuerySet[NewsIndexPage]:
-    return NewsIndexPage.objects.child_of(section).live().public()
+    return readable(NewsIndexPage.objects.child_of(section))
 
 
 def top_sections(home: Page) -> QuerySet[NewsIndexPage]:
     """The sections directly under the top news index: the header's and the home page's."""
-    return (
-        NewsIndexPage.objects.descendant_of(home)
-        .filter(depth=home.depth + 2)
-        .live()
-        .public()
-        .order_by("path")
-    )
+    return readable(
+        NewsIndexPage.objects.descendant_of(home).filter(depth=home.depth + 2)
+    ).order_by("path")
 
 
 def byline(article: ArticlePage) -> list:
@@ -178,51 +173,7 @@ def search_articles(
         results = results.exclude(pk__in=list(exclude))
     if query is None:
         return results
-    if newest:
-        return results.search(query, order_by_relevance=False)
-    return HeadlineFirst(results, query)
-
-
-class HeadlineFirst:
-    """Search results by relevance, where an article whose headline matches comes first.
-
-    The database backends rank with BM25 over headline and body together, so an article that
-    repeats a word in its body can outrank the one with that word in its headline. Within the
-    backend's first RERANK_WINDOW results, headline matches are moved to the front (the
-    backend itself says which match, with its own tokenising and stemming); after the window,
-    the backend's order stands. Countable and sliceable, for the paginator.
-    """
-
-    def __init__(self, results: QuerySet[ArticlePage], query: SearchQuery):
-        self.results = results
-        self.query = query
-
-    def count(self) -> int:
-        return self.results.search(self.query).count()
-
-    def __len__(self) -> int:
-        return self.count()
-
-    def __getitem__(self, index: slice) -> list[ArticlePage]:
-        start, stop = index.start or 0, index.stop
-        window = self._window()
-        cards = {card.pk: card for card in self.results.filter(pk__in=window[start:stop])}
-        page = [cards[pk] for pk in window[start:stop] if pk in cards]
-        if len(window) == RERANK_WINDOW and (stop is None or stop > RERANK_WINDOW):
-            page += list(self.results.search(self.query)[max(start, RERANK_WINDOW) : stop])
-        return page
-
-    def _window(self) -> list[int]:
-        if not hasattr(self, "_window_ids"):
-            lean = self.results.select_related(None).prefetch_related(None).only("id")
-            ranked = [page.pk for page in lean.search(self.query)[:RERANK_WINDOW]]
-            in_headline = {
-                page.pk for page in lean.filter(pk__in=ranked).search(self.query, fields=["title"])
-            }
-            self._window_ids = [pk for pk in ranked if pk in in_headline] + [
-                pk for pk in ranked if pk not in in_headline
-            ]
-        return self._window_ids
+    return results.search(query, order_by_relevance=not newest)
 
 
 def promoted_pages(query_string: str) -> list:
@@ -237,29 +188,29 @@ def promoted_pages(query_string: str) -> list:
         .order_by("sort_order")
     )
     page_ids = [p.page_id for p in promotions if p.page_id]
-    readable, cards = set(), {}
+    visible, cards = set(), {}
     if page_ids:
-        readable = set(
-            Page.objects.live().public().filter(pk__in=page_ids).values_list("pk", flat=True)
-        )
-        cards = {card.pk: card for card in with_sections(articles().filter(pk__in=readable))}
+        visible = set(readable(Page.objects.filter(pk__in=page_ids)).values_list("pk", flat=True))
+        cards = {card.pk: card for card in with_sections(articles().filter(pk__in=visible))}
     picks = []
     for promotion in promotions:
-        if promotion.page_id and promotion.page_id not in readable:
+        if promotion.page_id and promotion.page_id not in visible:
             continue
         promotion.article = cards.get(promotion.page_id)
         picks.append(promotion)
     return picks
 
 
-def matching_authors(query: SearchQuery, limit: int = 5) -> list:
+def readable_sections() -> QuerySet[NewsIndexPage]:
+    """Every section readers may open, in tree order: for menus of sections."""
+    return readable(NewsIndexPage.objects.order_by("path")).only("title", "url_path", "depth")
+
+
+def readable_authors() -> QuerySet:
+    """Every author readers may open, by name: for menus of authors."""
     from people.models import AuthorPage
 
-    return list(AuthorPage.objects.live().public().search(query, fields=["title"])[:limit])
-
-
-def matching_sections(query: SearchQuery, limit: int = 5) -> list[NewsIndexPage]:
-    return list(NewsIndexPage.objects.live().public().search(query, fields=["title"])[:limit])
+    return readable(AuthorPage.objects.order_by("title")).only("title", "url_path")
 
 
 def _start_of_day(day: date) -> datetime:

@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from magazine.pagination import paginate
+from magazine.view_restrictions import readable
 
 
 class PeopleIndexPage(Page):
@@ -31,9 +32,7 @@ class PeopleIndexPage(Page):
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         context["people"] = (
-            AuthorPage.objects.child_of(self)
-            .live()
-            .public()
+            readable(AuthorPage.objects.child_of(self))
             .select_related("photo")
             .prefetch_related("photo__renditions")
             .order_by("path")

@@ -1,12 +1,15 @@
-"""The search form: the query and its filters, validated before anything reaches the database."""
+"""The search form: the query and its filters, validated before anything reaches the database.
+
+The section and author menus are drawn from lists loaded once per search, which also serve to
+validate the choice and to name the authors and sections whose names match the query.
+"""
 
 from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
 
-from news.models import NewsIndexPage
-from people.models import AuthorPage
+from news import listings
 
 from .query import clean
 
@@ -26,37 +29,61 @@ class QueryField(forms.CharField):
         return clean(super().to_python(value))
 
 
+class PageChoiceField(forms.Field):
+    """A page out of `pages`, given by its id."""
+
+    default_error_messages = {"invalid_choice": "Choose one from the list."}
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+        self.pages: list = []
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            pk = int(value)
+        except (TypeError, ValueError):
+            pk = None
+        for page in self.pages:
+            if page.pk == pk:
+                return page
+        raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+
+
 class SearchForm(forms.Form):
     q = QueryField(label="Search articles")
-    section = forms.ModelChoiceField(
-        queryset=NewsIndexPage.objects.none(), required=False, empty_label="All sections"
+    section = PageChoiceField(
+        label="Section",
+        error_messages={"invalid_choice": "There is no such section. Choose one from the list."},
     )
-    author = forms.ModelChoiceField(
-        queryset=AuthorPage.objects.none(), required=False, empty_label="All authors"
+    author = PageChoiceField(
+        label="Author",
+        error_messages={"invalid_choice": "There is no such author. Choose one from the list."},
     )
     since = forms.DateField(
-        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="From",
+        required=False,
+        error_messages={"invalid": "Give the start date as a real date, like 2026-01-31."},
     )
     until = forms.DateField(
-        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="To",
+        required=False,
+        error_messages={"invalid": "Give the end date as a real date, like 2026-12-31."},
     )
-    order = forms.ChoiceField(choices=ORDERS, required=False, label="Order")
-
-    error_messages = {
-        "section": "There is no such section. Choose one from the list.",
-        "author": "There is no such author. Choose one from the list.",
-        "since": "Give the start date as a real date, like 2026-01-31.",
-        "until": "Give the end date as a real date, like 2026-12-31.",
-        "order": "Order by relevance or by date.",
-    }
+    order = forms.ChoiceField(
+        label="Order",
+        choices=ORDERS,
+        required=False,
+        error_messages={"invalid_choice": "Order by relevance or by date."},
+    )
 
     def __init__(self, data=None):
         super().__init__(data)
-        # Querysets are set here, not on the class, so that they are built per request.
-        self.fields["section"].queryset = NewsIndexPage.objects.live().public().order_by("path")
-        self.fields["author"].queryset = AuthorPage.objects.live().public().order_by("title")
-        for name, message in self.error_messages.items():
-            self.fields[name].error_messages.update(invalid=message, invalid_choice=message)
+        self.sections = list(listings.readable_sections())
+        self.authors = list(listings.readable_authors())
+        self.fields["section"].pages = self.sections
+        self.fields["author"].pages = self.authors
 
     def clean(self) -> dict:
         data = super().clean()
@@ -77,3 +104,19 @@ class SearchForm(forms.Form):
     @property
     def has_filters(self) -> bool:
         return any(value is not None for value in self.filters.values())
+
+    def menu(self, name: str) -> list[tuple[str, str, bool]]:
+        """(value, label, selected) for each option of the `name` menu, as submitted."""
+        chosen = str(self.data.get(name, ""))
+        options = {
+            "section": [("", "All sections"), *((str(p.pk), p.title) for p in self.sections)],
+            "author": [("", "All authors"), *((str(p.pk), p.title) for p in self.authors)],
+            "order": ORDERS,
+        }[name]
+        return [(value, label, value == chosen) for value, label in options]
+
+    @property
+    def top_sections(self) -> list:
+        """The sections just under the highest one (the news index): South America, Politics..."""
+        top = min((section.depth for section in self.sections), default=0)
+        return [section for section in self.sections if section.depth == top + 1]

@@ -9,7 +9,7 @@ import re
 
 from wagtail.search.query import And, Phrase, PlainText, SearchQuery
 
-from magazine.text import words
+from magazine.text import STOPWORDS, words
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 32
@@ -33,6 +33,10 @@ def parse(text: str) -> SearchQuery | None:
         else:
             loose += phrase
     loose += words(_QUOTED.sub(" ", text))
+    # "the economy of Brazil" looks for "economy Brazil": words in every article select nothing.
+    meaningful = [word for word in loose if word.lower() not in STOPWORDS]
+    if meaningful or parts:
+        loose = meaningful
     if loose:
         parts.append(PlainText(" ".join(loose[:MAX_WORDS]), operator="and"))
     if not parts:

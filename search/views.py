@@ -4,9 +4,9 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Site
 
 from magazine.pagination import paginate
+from magazine.text import names_match, words
 from news import listings
 
 from . import filters
@@ -18,9 +18,11 @@ RESULTS_PER_PAGE = 10
 
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
+    menus = {f"{name}_menu": form.menu(name) for name in ("section", "author", "order")}
     if not form.is_valid():
         # A filter that names nothing real: say which, and keep the visitor's query in the box.
-        return _respond(request, {"form": form, "query": clean(request.GET.get("q", ""))}, 400)
+        context = {"form": form, "query": clean(request.GET.get("q", "")), **menus}
+        return _respond(request, context, status=400)
 
     text = form.cleaned_data["q"]
     query = parse(text)
@@ -38,8 +40,8 @@ def search(request: HttpRequest) -> HttpResponse:
     if query and first_page:
         Query.get(text).add_hit()
 
-    site = Site.find_for_request(request)
     context = {
+        **menus,
         "form": form,
         "query": text,
         "has_words": query is not None,
@@ -47,15 +49,20 @@ def search(request: HttpRequest) -> HttpResponse:
         "articles": listings.with_sections(page.object_list),
         "picks": picks if first_page else [],
         "result_count": page.paginator.count + len(picks),
-        "authors": listings.matching_authors(query) if query and first_page else [],
-        "sections": listings.matching_sections(query) if query and first_page else [],
+        "authors": named(form.authors, text) if query and first_page else [],
+        "sections": named(form.sections, text) if query and first_page else [],
         "section_links": filters.section_links(
-            request, listings.top_sections(site.root_page), form.cleaned_data["section"]
+            request, form.top_sections, form.cleaned_data["section"]
         ),
         "order_links": filters.order_links(request, ORDERS, order) if query else [],
         "active_filters": filters.active_filters(request, form.filters),
     }
     return _respond(request, context, never_cache=query is not None)
+
+
+def named(pages: list, text: str, limit: int = 5) -> list:
+    """The pages whose name holds every word of the query, ignoring case and accents."""
+    return [page for page in pages if names_match(page.title, words(text))][:limit]
 
 
 def _respond(request, context, status=200, never_cache=True) -> HttpResponse:

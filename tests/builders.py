@@ -68,7 +68,9 @@ def article(
         title=title,
         live=live,  # Wagtail's default is live; the admin makes drafts with live=False
         body=json.dumps(body if body is not None else [paragraph(f"The body of {title}.")]),
-        article_authors=[ArticleAuthor(author=person) for person in authors],
+        article_authors=[
+            ArticleAuthor(author=person, sort_order=order) for order, person in enumerate(authors)
+        ],
         **fields,
     )
     page.tags.add(*tags)

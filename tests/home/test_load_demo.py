@@ -1,5 +1,6 @@
 """The demo magazine: complete, varied, and safe to load again."""
 
+import json
 from io import StringIO
 
 import pytest
@@ -9,9 +10,13 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
+from home.management.commands.load_demo import DEMO_DIR
 from home.models import HomeFeaturedArticle, HomePage, MagazineSettings
+from news import listings
 from news.models import ArticleAuthor, ArticlePage, NewsIndexPage
 from people.models import AuthorPage
+
+DEMO_ARTICLES = DEMO_DIR / "articles"
 
 
 def counts() -> dict:
@@ -63,6 +68,16 @@ def test_the_demo_is_a_whole_magazine(demo):
     assert block_types == {"paragraph", "heading", "pull_quote", "image", "embed"}
     assert MagazineSettings.objects.get().name == "The Parallax"
     assert HomePage.objects.get(depth=2).lead_story is not None
+
+
+@pytest.mark.django_db
+def test_bylines_keep_the_order_of_the_demo_files(demo):
+    # Unordered bylines come back in any order on PostgreSQL: the primary author must be first.
+    assert not ArticleAuthor.objects.filter(sort_order__isnull=True).exists()
+    for path in sorted(DEMO_ARTICLES.glob("*.json"))[:20]:
+        data = json.loads(path.read_text())
+        article = ArticlePage.objects.get(slug=data["slug"])
+        assert [author.slug for author in listings.byline(article)] == data["authors"]
 
 
 @pytest.mark.django_db

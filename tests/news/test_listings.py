@@ -88,9 +88,9 @@ def test_section_rails_hold_each_sections_latest_four_in_one_query(
     ]
     politics = builders.article(magazine.politics, "Politics", [magazine.ben], hero_image=hero)
     sections = [magazine.americas, magazine.politics]
-    # articles() checks view restrictions (1); the rail query (1), renditions (1),
-    # bylines (1) and the cards' sections (1).
-    with django_assert_num_queries(5):
+    # articles() reads the view restrictions (2: the restricted pages, their paths); then the
+    # rail query (1), renditions (1), bylines (1) and the cards' sections (1).
+    with django_assert_num_queries(6):
         rails = listings.section_rails(sections, exclude=[americas[0].pk])
     assert [rail["section"] for rail in rails] == sections
     assert titles(rails[0]["articles"]) == titles(americas[1:5])
@@ -110,9 +110,9 @@ def test_related_coverage_starts_with_the_editors_picks_in_their_order(magazine,
     second = builders.article(magazine.politics, "Second pick", [magazine.ben], days_ago=8)
     article = builders.article(magazine.americas, "This one", [magazine.ana])
     article.related_links = [
-        RelatedArticle(article=second),
-        RelatedArticle(article=hidden[0]),  # a draft: skipped
-        RelatedArticle(article=first),
+        RelatedArticle(article=second, sort_order=0),
+        RelatedArticle(article=hidden[0], sort_order=1),  # a draft: skipped
+        RelatedArticle(article=first, sort_order=2),
     ]
     article.save_revision().publish()
     lists = listings.article_listings(article)

@@ -1,4 +1,4 @@
-"""Whatever a visitor or a crawler puts in the search URL gets a page or a clear 400, never a 500."""
+"""Whatever a visitor or a crawler puts in the search URL gets a page or a clear 400, not a 500."""
 
 import pytest
 from django.test import Client

@@ -19,6 +19,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
+from home.demo.maintenance import refresh_planner_statistics
 from home.demo.pictures import illustration, portrait
 from home.models import HomeFeaturedArticle, HomePage, MagazineSettings
 from news.models import ArticleAuthor, ArticlePage, NewsIndexPage
@@ -70,6 +71,8 @@ class Command(BaseCommand):
                 articles[data["slug"]] = self._article(data, sections, authors)
         with transaction.atomic():
             self._front_page(home, magazine["home"], articles)
+        if self.created:
+            refresh_planner_statistics()
 
         self.stdout.write(
             f"Demo magazine: {self.created} pages created; "
@@ -141,7 +144,10 @@ class Command(BaseCommand):
                 role=data["role"],
                 bio=data["bio"],
                 photo=photo,
-                links=[AuthorLink(label=link["label"], url=link["url"]) for link in data["links"]],
+                links=[
+                    AuthorLink(label=link["label"], url=link["url"], sort_order=order)
+                    for order, link in enumerate(data["links"])
+                ],
             )
         return authors
 
@@ -171,7 +177,10 @@ class Command(BaseCommand):
             dateline=data["dateline"],
             hero_image=hero_image,
             body=json.dumps(body),
-            article_authors=[ArticleAuthor(author=authors[slug]) for slug in data["authors"]],
+            article_authors=[
+                ArticleAuthor(author=authors[slug], sort_order=order)
+                for order, slug in enumerate(data["authors"])
+            ],
             tags=data["tags"],
         )
         self._backdate(article, data)
@@ -227,8 +236,8 @@ class Command(BaseCommand):
             return
         home.lead_story = articles.get(data.get("lead"))
         home.featured_articles = [
-            HomeFeaturedArticle(article=articles[slug])
-            for slug in data.get("featured", [])
+            HomeFeaturedArticle(article=articles[slug], sort_order=order)
+            for order, slug in enumerate(data.get("featured", []))
             if slug in articles
         ]
         home.intro = home.intro or data["intro"]
