@@ -22,6 +22,7 @@ from wagtail.search import index
 from magazine.pagination import paginate
 
 from .blocks import ArticleBodyBlock
+from .forms import ArticlePageForm
 from .images import MagazineImage, MagazineRendition
 
 if TYPE_CHECKING:
@@ -185,6 +186,7 @@ class ArticlePage(Page):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []
+    base_form_class = ArticlePageForm
 
     class Meta:
         verbose_name = "article"

@@ -1,9 +1,9 @@
 """Create a local administrator account the first time the site is set up, and only then."""
 
-import secrets
-
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+
+from home.accounts import create_account
 
 
 class Command(BaseCommand):
@@ -13,12 +13,10 @@ class Command(BaseCommand):
         parser.add_argument("--username", default="admin")
 
     def handle(self, *args, username: str, **options):
-        User = get_user_model()
-        if User.objects.filter(is_superuser=True).exists():
+        if get_user_model().objects.filter(is_superuser=True).exists():
             self.stdout.write("An administrator account already exists; no new one was made.")
             return
-        password = secrets.token_urlsafe(12)
-        User.objects.create_superuser(username=username, email="", password=password)
+        password = create_account(username, superuser=True)
         self.stdout.write(
             self.style.SUCCESS(
                 "Created an administrator account. It is shown this once; keep it.\n"

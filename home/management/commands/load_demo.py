@@ -19,6 +19,8 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
+from home import newsroom
+from home.accounts import create_account
 from home.demo.maintenance import refresh_planner_statistics
 from home.demo.pictures import illustration, portrait
 from home.models import HomeFeaturedArticle, HomePage, MagazineSettings
@@ -73,6 +75,7 @@ class Command(BaseCommand):
             self._front_page(home, magazine["home"], articles)
         if self.created:
             refresh_planner_statistics()
+        self._demo_accounts()
 
         self.stdout.write(
             f"Demo magazine: {self.created} pages created; "
@@ -81,6 +84,16 @@ class Command(BaseCommand):
         )
         if self.created and not skip_renditions:
             call_command("prerender", stdout=self.stdout)
+
+    def _demo_accounts(self) -> None:
+        """A writer and an editor to try the review workflow with; passwords are shown once."""
+        for username, group in (("writer", newsroom.WRITERS), ("editor", newsroom.EDITORS)):
+            password = create_account(username, group=group)
+            if password:
+                self.stdout.write(
+                    self.style.SUCCESS(f"Created a demo account in {group}, shown this once:")
+                    + f"\n  username: {username}\n  password: {password}"
+                )
 
     def _child(self, parent: Page, model, data: dict, tags=(), **fields) -> Page:
         """The child of `parent` with data's slug; created and published only if missing."""

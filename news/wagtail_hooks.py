@@ -1,0 +1,188 @@
+"""The editorial desk in the admin: the "Articles" list and the dashboard's article panels."""
+
+from django.contrib.admin import DateFieldListFilter, SimpleListFilter, display
+from django.utils import timezone
+from django.utils.html import format_html
+from wagtail import hooks
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.ui.components import Component
+from wagtail_modeladmin.helpers import PageButtonHelper
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+
+from . import desk
+from .models import ArticlePage, NewsIndexPage
+
+DASHBOARD_ROWS = 8
+
+
+class SectionFilter(SimpleListFilter):
+    title = "section"
+    parameter_name = "section"
+
+    def lookups(self, request, model_admin):
+        return [
+            (str(s.pk), s.title) for s in NewsIndexPage.objects.filter(depth__gt=3).order_by("path")
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        section = NewsIndexPage.objects.filter(pk=_int(self.value())).first()
+        return queryset.descendant_of(section) if section else queryset.none()
+
+
+class AuthorFilter(SimpleListFilter):
+    title = "author"
+    parameter_name = "author"
+
+    def lookups(self, request, model_admin):
+        from people.models import AuthorPage
+
+        return [(str(a.pk), a.title) for a in AuthorPage.objects.order_by("title")]
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        return queryset.filter(article_authors__author_id=_int(self.value()))
+
+
+class StatusFilter(SimpleListFilter):
+    title = "status"
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return list(desk.STATUS_LABELS.items())
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        if self.value() not in desk.STATUS_LABELS:
+            return queryset.none()
+        return desk.with_status(queryset, self.value())
+
+
+def _int(value) -> int | None:
+    """A filter's value as a page id; garbage finds nothing rather than breaking the list."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+class DeskButtonHelper(PageButtonHelper):
+    """Edit, view, unpublish and delete on each row; no "Copy", whose permission check loads
+    each row's section one query at a time (copying stays in the page editor's menu)."""
+
+    def get_buttons_for_obj(self, obj, exclude=None, *args, **kwargs):
+        return super().get_buttons_for_obj(obj, [*(exclude or []), "copy"], *args, **kwargs)
+
+
+class ArticleAdmin(ModelAdmin):
+    model = ArticlePage
+    menu_label = "Articles"
+    menu_icon = "doc-full"
+    menu_order = 150
+    list_display = ("title", "section", "byline", "status", "display_date", "last_edited")
+    list_filter = (SectionFilter, AuthorFilter, StatusFilter, ("display_date", DateFieldListFilter))
+    search_fields = ("title",)
+    ordering = ("-latest_revision_created_at", "-pk")
+    list_per_page = 50
+    button_helper_class = DeskButtonHelper
+
+    def get_queryset(self, request):
+        return desk.desk_articles().order_by(*self.ordering)
+
+    @display(description="Section")
+    def section(self, article) -> str:
+        return article.desk_section or ""
+
+    @display(description="Authors")
+    def byline(self, article) -> str:
+        return ", ".join(link.author.title for link in article.article_authors.all())
+
+    @display(description="Status")
+    def status(self, article) -> str:
+        state = desk.status(article)
+        return format_html(
+            '<span class="w-status desk-status--{}">{}</span>', state, desk.STATUS_LABELS[state]
+        )
+
+    @display(description="Last edited", ordering="latest_revision_created_at")
+    def last_edited(self, article):
+        return article.latest_revision_created_at
+
+
+modeladmin_register(ArticleAdmin)
+
+
+class ArticlesPanel(Component):
+    """A dashboard panel listing a few articles, each linked to its editor."""
+
+    template_name = "news/desk/articles_panel.html"
+    heading = ""
+    empty = ""
+
+    def articles(self) -> list:
+        raise NotImplementedError
+
+    def get_context_data(self, parent_context):
+        return {"heading": self.heading, "empty": self.empty, "rows": self.articles()}
+
+
+class AwaitingReviewPanel(ArticlesPanel):
+    name = "articles_awaiting_review"
+    order = 205
+    heading = "Articles awaiting review"
+    empty = "Nothing is waiting for review."
+
+    def articles(self):
+        waiting = desk.desk_articles().filter(desk_in_review=True)
+        return [
+            (a, "Submitted", a.latest_revision_created_at)
+            for a in waiting.order_by("latest_revision_created_at")[:DASHBOARD_ROWS]
+        ]
+
+
+class ScheduledPanel(ArticlesPanel):
+    name = "articles_scheduled"
+    order = 206
+    heading = "Scheduled to go live"
+    empty = "No article is scheduled."
+
+    def articles(self):
+        scheduled = desk.scheduled_articles()[:DASHBOARD_ROWS]
+        return [(a, "Goes live", a.desk_go_live_at) for a in scheduled]
+
+
+class RecentlyPublishedPanel(ArticlesPanel):
+    name = "articles_recently_published"
+    order = 207
+    heading = "Recently published"
+    empty = "Nothing has been published yet."
+
+    def articles(self):
+        published = desk.desk_articles().filter(live=True, last_published_at__lte=timezone.now())
+        return [
+            (a, "Published", a.last_published_at)
+            for a in published.order_by("-last_published_at")[:DASHBOARD_ROWS]
+        ]
+
+
+@hooks.register("before_create_page")
+def only_publishers_add_sections(request, parent_page, page_class):
+    """Sections shape the whole site: only those who may publish under the parent add them.
+
+    Wagtail's page permissions cover a part of the tree, not a page type, so writers (who may
+    add articles anywhere under News) would otherwise be able to add sections too.
+    """
+    if (
+        issubclass(page_class, NewsIndexPage)
+        and not parent_page.permissions_for_user(request.user).can_publish_subpage()
+    ):
+        return permission_denied(request)
+    return None
+
+
+@hooks.register("construct_homepage_panels")
+def add_desk_panels(request, panels):
+    panels.extend([AwaitingReviewPanel(), ScheduledPanel(), RecentlyPublishedPanel()])
