@@ -126,6 +126,7 @@ class CaptionedImageBlock(blocks.StructBlock):
 
     class Meta:
         icon = "image"
+        label = "Captioned image"
         template = "blocks/captioned_image.html"
         value_class = CaptionedImageValue
         description = "A picture with its caption and credit, inline, wide or full width."

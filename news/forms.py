@@ -8,7 +8,7 @@ class ArticlePageForm(WagtailAdminPageForm):
     submit for review; "Save draft" accepts the article without them (Wagtail defers the
     required fields listed below, and the authors' minimum of one, on draft saves)."""
 
-    class Meta:
+    class Meta(WagtailAdminPageForm.Meta):  # which carries Wagtail's choosers and widgets
         defer_required_on_fields = ["hero_image", "standfirst", "body"]
 
     def __init__(self, *args, **kwargs):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Subquery
@@ -14,7 +15,12 @@ from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+    TitleFieldPanel,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -148,8 +154,12 @@ class ArticlePage(Page):
     body = StreamField(ArticleBodyBlock())
 
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("standfirst"),
+        TitleFieldPanel(
+            "title",
+            placeholder="Headline*",
+            help_text="The headline, as readers see it on the article and on its cards.",
+        ),
+        FieldPanel("standfirst", widget=forms.Textarea(attrs={"rows": 2})),
         MultipleChooserPanel(
             "article_authors", chooser_field_name="author", label="Authors", min_num=1
         ),

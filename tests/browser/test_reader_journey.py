@@ -11,6 +11,9 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def assert_accessible(page: Page) -> None:
+    # Let every image and font arrive first: a request still running when the test ends would
+    # reach the live server after its database has been flushed.
+    page.wait_for_load_state("networkidle")
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
 

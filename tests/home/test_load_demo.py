@@ -4,6 +4,7 @@ import json
 from io import StringIO
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from PIL import Image
 from taggit.models import Tag
@@ -43,6 +44,7 @@ def demo(django_db_setup, django_db_blocker):
         get_image_model().objects.all().delete()
         Tag.objects.all().delete()
         MagazineSettings.objects.all().delete()
+        get_user_model().objects.all().delete()
         home = HomePage.objects.get(depth=2)
         home.lead_story = None
         home.featured_articles = []
@@ -69,6 +71,18 @@ def test_the_demo_is_a_whole_magazine(demo):
     assert block_types == {"paragraph", "heading", "pull_quote", "image", "embed"}
     assert MagazineSettings.objects.get().name == "The Parallax"
     assert HomePage.objects.get(depth=2).lead_story is not None
+
+
+@pytest.mark.django_db
+def test_the_demo_has_a_writer_and_an_editor_to_try_the_workflow(demo):
+    users = get_user_model().objects.all()
+    assert {(u.username, u.groups.get().name) for u in users} == {
+        ("writer", "Writers"),
+        ("editor", "Editors"),
+    }
+    out = StringIO()
+    call_command("load_demo", "--skip-renditions", stdout=out)
+    assert "password" not in out.getvalue()  # shown once, when the accounts are made
 
 
 @pytest.mark.django_db

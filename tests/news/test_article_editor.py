@@ -80,3 +80,9 @@ def test_the_editor_explains_its_fields(admin_client, magazine, add_url):
     soup = BeautifulSoup(html, "html.parser")
     tabs = [tab.get_text(strip=True).removesuffix("()") for tab in soup.select('[role="tab"]')]
     assert tabs[:3] == ["Content", "Promote", "Settings"]
+
+
+def test_the_hero_is_chosen_with_the_image_chooser(admin_client, add_url):
+    # A custom form that lost Wagtail's widgets once drew a plain <select> of every image here.
+    form = admin_client.get(add_url).context["form"]
+    assert type(form.fields["hero_image"].widget).__name__ == "AdminImageChooser"

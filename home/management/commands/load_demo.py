@@ -75,7 +75,6 @@ class Command(BaseCommand):
             self._front_page(home, magazine["home"], articles)
         if self.created:
             refresh_planner_statistics()
-        self._demo_accounts()
 
         self.stdout.write(
             f"Demo magazine: {self.created} pages created; "
@@ -84,6 +83,7 @@ class Command(BaseCommand):
         )
         if self.created and not skip_renditions:
             call_command("prerender", stdout=self.stdout)
+        self._demo_accounts()
 
     def _demo_accounts(self) -> None:
         """A writer and an editor to try the review workflow with; passwords are shown once."""
