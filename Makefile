@@ -11,6 +11,7 @@ export UV_PYTHON_DOWNLOADS := never
 .PHONY: run test lint format check install migrate demo clean
 
 run: install migrate demo  ## Serve the demo magazine on http://127.0.0.1:$(PORT)
+	$(MANAGE) local_site_address --port $(PORT)
 	@# Scheduled articles go live while the site runs; the scheduler stops with the server.
 	$(MANAGE) run_scheduler & scheduler=$$!; trap 'kill $$scheduler 2>/dev/null' EXIT; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)

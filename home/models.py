@@ -3,11 +3,13 @@
 from django.conf import settings
 from django.db import models
 from django.http import HttpRequest
+from django.urls import reverse
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page
 
+from magazine import seo
 from news import listings
 
 
@@ -48,7 +50,31 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         featured_ids = [item.article_id for item in self.featured_articles.all()]
         context.update(listings.home_listings(self, self.lead_story_id, featured_ids))
+        context["meta"] = self.meta(request)
         return context
+
+    def meta(self, request: HttpRequest) -> seo.Meta:
+        """The site as schema.org's WebSite, with the search box search engines may show."""
+        settings = MagazineSettings.for_request(request)
+        url = self.get_full_url(request)
+        search = seo.absolute(request, reverse("search")) + "?q={search_term_string}"
+        website = {
+            "@type": "WebSite",
+            "name": settings.name,
+            "url": url,
+            "publisher": seo.publisher(settings, request),
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": {"@type": "EntryPoint", "urlTemplate": search},
+                "query-input": "required name=search_term_string",
+            },
+        }
+        return seo.Meta(
+            title=settings.name,
+            description=seo.summary(self.search_description or self.intro or settings.tagline),
+            canonical=url,
+            json_ld=[website],
+        )
 
 
 class HomeFeaturedArticle(Orderable):

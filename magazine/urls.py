@@ -3,14 +3,38 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps import views as sitemaps
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.views import robots_txt
+from news import feeds
+from news import views as news_views
 from search import views as search_views
+
+PAGES = {"sitemaps": {"pages": Sitemap}}
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("tags/<slug:slug>/", news_views.tag, name="tag"),
+    path("feeds/rss.xml", feeds.MagazineFeed(), name="feed_rss"),
+    path("feeds/atom.xml", feeds.MagazineAtomFeed(), name="feed_atom"),
+    path("feeds/section/<int:pk>/rss.xml", feeds.SectionFeed(), name="section_feed_rss"),
+    path("feeds/section/<int:pk>/atom.xml", feeds.SectionAtomFeed(), name="section_feed_atom"),
+    path("feeds/author/<int:pk>/rss.xml", feeds.AuthorFeed(), name="author_feed_rss"),
+    path("feeds/author/<int:pk>/atom.xml", feeds.AuthorAtomFeed(), name="author_feed_atom"),
+    # Past 50,000 pages the index lists more than one page of the pages' sitemap.
+    path(
+        "sitemap.xml",
+        sitemaps.index,
+        {**PAGES, "sitemap_url_name": "sitemap"},
+        name="sitemap_index",
+    ),
+    path("sitemap-<section>.xml", sitemaps.sitemap, PAGES, name="sitemap"),
+    path("news-sitemap.xml", news_views.news_sitemap, name="news_sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.SERVE_MEDIA_FILES:

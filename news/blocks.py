@@ -3,12 +3,14 @@
 import re
 from urllib.parse import urlsplit
 
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
+
+WORDS_PER_MINUTE = 230
 
 _OPENING_P = re.compile(r"^\s*<p\b[^>]*>")
 
@@ -158,3 +160,13 @@ class ArticleBodyBlock(blocks.StreamBlock):
     pull_quote = PullQuoteBlock()
     image = CaptionedImageBlock()
     embed = ArticleEmbedBlock()
+
+
+def reading_minutes(body) -> int:
+    """Minutes an adult reader needs for `body` (a StreamField value), at least one."""
+    words = sum(
+        len(strip_tags(text).split())
+        for block in body
+        for text in block.block.get_searchable_content(block.value)
+    )
+    return max(1, round(words / WORDS_PER_MINUTE))

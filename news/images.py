@@ -15,13 +15,26 @@ class MagazineImage(AbstractImage):
         blank=True,
         help_text="Used wherever the image appears without a caption of its own.",
     )
+    is_decorative = models.BooleanField(
+        "decorative",
+        default=False,
+        help_text="Tick for an ornament that tells the reader nothing: screen readers skip it, "
+        "and it needs no description.",
+    )
 
     admin_form_fields = (
-        *Image.admin_form_fields[:3],
+        *Image.admin_form_fields[:2],
+        "description",
+        "is_decorative",
         "credit",
         "default_caption",
         *Image.admin_form_fields[3:],
     )
+
+    @property
+    def default_alt_text(self) -> str:
+        # A decorative image is announced as nothing at all (alt="").
+        return "" if self.is_decorative else super().default_alt_text
 
     class Meta(AbstractImage.Meta):
         verbose_name = "image"

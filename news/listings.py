@@ -69,6 +69,10 @@ def author_articles(author: Page, base: QuerySet | None = None) -> QuerySet[Arti
     return (articles() if base is None else base).filter(article_authors__author=author)
 
 
+def tag_articles(tag) -> QuerySet[ArticlePage]:
+    return articles().filter(tagged_items__tag=tag)
+
+
 def subsections(section: NewsIndexPage) -> QuerySet[NewsIndexPage]:
     return readable(NewsIndexPage.objects.child_of(section))
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Subquery
@@ -17,25 +19,30 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import (
     FieldPanel,
+    InlinePanel,
     MultiFieldPanel,
     MultipleChooserPanel,
     TitleFieldPanel,
 )
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from magazine.pagination import paginate
 
-from .blocks import ArticleBodyBlock
+from .blocks import ArticleBodyBlock, reading_minutes
 from .forms import ArticlePageForm
 from .images import MagazineImage, MagazineRendition
+from .seo import article_meta, section_meta
+from .share import share_links
 
 if TYPE_CHECKING:
     from people.models import AuthorPage
 
 __all__ = [
     "ArticleAuthor",
+    "ArticleNote",
     "ArticlePage",
     "ArticlePageTag",
     "MagazineImage",
@@ -81,6 +88,7 @@ class NewsIndexPage(Page):
         context["lead"] = cards[0] if cards and page.number == 1 else None
         context["articles"] = cards[1:] if context["lead"] else cards
         context["page_obj"] = page
+        context["meta"] = section_meta(self, request, page.number)
         context["subsections"] = listings.subsections(self)
         return context
 
@@ -120,6 +128,29 @@ class RelatedArticle(Orderable):
         verbose_name = "related article"
 
 
+class ArticleNote(Orderable):
+    """A dated correction or update, shown at the top of the article."""
+
+    CORRECTION, UPDATE = "correction", "update"
+
+    page = ParentalKey("news.ArticlePage", related_name="notes", on_delete=models.CASCADE)
+    kind = models.CharField(
+        max_length=20,
+        choices=[(CORRECTION, "Correction"), (UPDATE, "Update")],
+        default=CORRECTION,
+    )
+    date = models.DateTimeField(default=timezone.now)
+    text = RichTextField(
+        features=["bold", "italic", "link"],
+        help_text='e.g. "An earlier version of this article misstated the length of the line."',
+    )
+
+    panels = [FieldPanel("kind"), FieldPanel("date"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "correction or update"
+
+
 class ArticlePage(Page):
     standfirst = models.TextField(
         max_length=300,
@@ -152,6 +183,9 @@ class ArticlePage(Page):
     )
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
     body = StreamField(ArticleBodyBlock())
+    reading_minutes = models.PositiveSmallIntegerField(
+        default=1, editable=False, help_text="Minutes to read the body, counted on save."
+    )
 
     content_panels = [
         TitleFieldPanel(
@@ -169,6 +203,13 @@ class ArticlePage(Page):
         ),
         FieldPanel("dateline"),
         FieldPanel("body"),
+        InlinePanel(
+            "notes",
+            label="Corrections and updates",
+            heading="Corrections and updates",
+            help_text="Dated notes shown at the top of the article. The newest one's date "
+            'appears as "Updated" next to the publication date.',
+        ),
         FieldPanel("tags"),
         MultipleChooserPanel(
             "related_links",
@@ -205,6 +246,8 @@ class ArticlePage(Page):
         # Listings sort on display_date, so a published article always has one.
         if self.live and self.display_date is None:
             self.display_date = self.first_published_at or timezone.now()
+        # Cards show it, and listings do not load bodies: so it is counted here, once.
+        self.reading_minutes = reading_minutes(self.body)
         return super().save(*args, **kwargs)
 
     @property
@@ -256,9 +299,26 @@ class ArticlePage(Page):
         from . import listings
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(listings.article_listings(self))
+        if self.hero_image_id:
+            # One query for the hero and every crop of it the page shows.
+            images = get_image_model().objects.prefetch_renditions()
+            self.hero_image = images.filter(pk=self.hero_image_id).first()
+        lists = listings.article_listings(self)
+        context.update(lists)
         context["dateline_block_id"] = self.dateline_block_id
+        settings = apps.get_model("home", "MagazineSettings").for_request(request)
+        context["meta"] = article_meta(self, request, settings, lists["authors"], lists["tags"])
+        context["share_links"] = share_links(context["meta"].canonical, self.title)
         return context
+
+    @cached_property
+    def notes_newest_first(self) -> list[ArticleNote]:
+        return sorted(self.notes.all(), key=attrgetter("date"), reverse=True)
+
+    @property
+    def updated_at(self):
+        """The date of the newest correction or update, if there is one."""
+        return self.notes_newest_first[0].date if self.notes_newest_first else None
 
     @property
     def dateline_block_id(self) -> str | None:

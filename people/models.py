@@ -10,11 +10,14 @@ from django.http import HttpRequest
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from magazine.pagination import paginate
 from magazine.view_restrictions import readable
+
+from .seo import author_meta, people_meta
 
 
 class PeopleIndexPage(Page):
@@ -37,6 +40,7 @@ class PeopleIndexPage(Page):
             .prefetch_related("photo__renditions")
             .order_by("path")
         )
+        context["meta"] = people_meta(self, request)
         return context
 
 
@@ -83,6 +87,10 @@ class AuthorPage(Page):
         page = paginate(request, listings.author_articles(self), per_page=12)
         context["articles"] = listings.with_sections(page.object_list)
         context["page_obj"] = page
+        if self.photo_id:
+            self.photo = get_image_model().objects.prefetch_renditions().get(pk=self.photo_id)
+        context["links"] = list(self.links.all())
+        context["meta"] = author_meta(self, request, page.number, context["links"])
         return context
 
 

@@ -104,6 +104,7 @@ def article_form_data(page, *authors, hero=None, **overrides) -> dict:
             "hero_credit": "",
             "article_authors": inline_formset(forms, initial=len(links)),
             "related_links": inline_formset([]),
+            "notes": inline_formset([]),
             "tags": "",
             "body": streamfield([("paragraph", rich_text("<p>Written in the editor.</p>"))]),
         }

@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "people",
     "search",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail_modeladmin",
@@ -34,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.sitemaps",
     # WhiteNoise serves static files under runserver too, so dev behaves like production.
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
@@ -121,6 +123,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Magazine"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "news.MagazineImage"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "news.image_forms.MagazineImageForm"
 # No SVG: it can carry scripts, and every picture here is a photo or an illustration.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

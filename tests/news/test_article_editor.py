@@ -19,6 +19,7 @@ def unfinished(title: str = "Half written") -> dict:
             "hero_image": "",
             "article_authors": inline_formset([]),
             "related_links": inline_formset([]),
+            "notes": inline_formset([]),
             "tags": "",
             "body": streamfield([]),
         }

@@ -65,6 +65,7 @@ class PageTreeTests(WagtailPageTestCase):
                 ),
                 "tags": "Colombia, Transport",
                 "related_links": inline_formset([]),
+                "notes": inline_formset([]),
                 "body": streamfield(
                     [
                         ("paragraph", rich_text("<p>The river port had been quiet.</p>")),
@@ -124,6 +125,7 @@ class EditorViewsTests(WagtailPageTestCase):
                 "article_authors": inline_formset([{"author": self.magazine.ben.pk}]),
                 "tags": "",
                 "related_links": inline_formset([]),
+                "notes": inline_formset([]),
                 "body": streamfield([("paragraph", rich_text("<p>New text.</p>"))]),
             }
         )

@@ -24,7 +24,7 @@ from home.accounts import create_account
 from home.demo.maintenance import refresh_planner_statistics
 from home.demo.pictures import illustration, portrait
 from home.models import HomeFeaturedArticle, HomePage, MagazineSettings
-from news.models import ArticleAuthor, ArticlePage, NewsIndexPage
+from news.models import ArticleAuthor, ArticleNote, ArticlePage, NewsIndexPage
 from people.models import AuthorLink, AuthorPage, PeopleIndexPage
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
@@ -195,6 +195,15 @@ class Command(BaseCommand):
                 for order, slug in enumerate(data["authors"])
             ],
             tags=data["tags"],
+            notes=[
+                ArticleNote(
+                    kind=note["kind"],
+                    date=self._published_at(data) + timedelta(hours=note["hours_after"]),
+                    text=note["text"],
+                    sort_order=order,
+                )
+                for order, note in enumerate(data.get("notes", []))
+            ],
         )
         self._backdate(article, data)
         return article
@@ -228,13 +237,18 @@ class Command(BaseCommand):
         image.save()
         return image
 
-    def _backdate(self, article: ArticlePage, data: dict) -> None:
-        """Spread the demo over the last months, relative to today."""
+    @staticmethod
+    def _published_at(data: dict):
+        """When the demo says the article came out, relative to today: the demo stays current."""
         hour = int(hashlib.md5(data["slug"].encode(), usedforsecurity=False).hexdigest(), 16) % 12
         published = timezone.now().replace(minute=0, second=0, microsecond=0) - timedelta(
             days=data["days_ago"], hours=hour
         )
-        published = min(published, timezone.now())
+        return min(published, timezone.now())
+
+    def _backdate(self, article: ArticlePage, data: dict) -> None:
+        """Spread the demo over the last months, relative to today."""
+        published = self._published_at(data)
         ArticlePage.objects.filter(pk=article.pk).update(
             first_published_at=published,
             last_published_at=published,

@@ -1,0 +1,191 @@
+"""RSS 2.0 and Atom feeds of the magazine, of each section and of each author.
+
+The twenty newest articles, each with its standfirst as the summary, its whole body as HTML,
+every author, its section and tags as categories, its dates and its hero image.
+"""
+
+import re
+
+from django.apps import apps
+from django.contrib.syndication.views import Feed
+from django.http import Http404, HttpRequest
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+
+from magazine.seo import SOCIAL_IMAGE, absolute, summary
+from magazine.view_restrictions import readable
+
+from . import listings
+from .models import NewsIndexPage
+
+FEED_LENGTH = 20
+_RELATIVE = re.compile(r'\b(src|href|srcset)="(/[^"]*)"')
+
+
+def absolute_urls(html: str, request: HttpRequest) -> str:
+    """`html` with root-relative URLs made absolute, as feed readers fetch them elsewhere."""
+
+    def absolute(match):
+        attribute, value = match.groups()
+        if attribute == "srcset":
+            value = ", ".join(absolute(request, part.strip()) for part in value.split(","))
+        else:
+            value = absolute(request, value)
+        return f'{attribute}="{value}"'
+
+    return _RELATIVE.sub(absolute, html)
+
+
+class FullRss(Rss201rev2Feed):
+    def rss_attributes(self):
+        return {
+            **super().rss_attributes(),
+            "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
+            "xmlns:dc": "http://purl.org/dc/elements/1.1/",
+            "xmlns:media": "http://search.yahoo.com/mrss/",
+        }
+
+    def add_item_elements(self, handler, item):
+        # Every author as dc:creator (RSS's own <author> wants an email address).
+        super().add_item_elements(handler, {**item, "author_name": None})
+        for name in item["author_names"]:
+            handler.addQuickElement("dc:creator", name)
+        handler.addQuickElement("content:encoded", item["content"])
+        if item["image"]:
+            handler.addQuickElement("media:content", "", {"medium": "image", **item["image"]})
+
+
+class FullAtom(Atom1Feed):
+    def root_attributes(self):
+        return {**super().root_attributes(), "xmlns:media": "http://search.yahoo.com/mrss/"}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name in item["author_names"][1:]:  # Atom writes the first from author_name
+            handler.startElement("author", {})
+            handler.addQuickElement("name", name)
+            handler.endElement("author")
+        handler.addQuickElement("content", item["content"], {"type": "html"})
+        if item["image"]:
+            handler.addQuickElement("media:content", "", {"medium": "image", **item["image"]})
+
+
+class MagazineFeed(Feed):
+    """The whole magazine. Subclasses narrow it to a section or an author."""
+
+    feed_type = FullRss
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        self.settings = apps.get_model("home", "MagazineSettings").for_request(request)
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self, obj) -> str:
+        return self.settings.name if obj is None else f"{obj.title} | {self.settings.name}"
+
+    def link(self, obj) -> str:
+        return "/" if obj is None else obj.url
+
+    def description(self, obj) -> str:
+        return (
+            self.settings.tagline if obj is None else summary(getattr(obj, "intro", "") or obj.bio)
+        )
+
+    def feed_url(self, obj) -> str:
+        return self.request.path
+
+    def articles(self, obj):
+        return listings.articles()
+
+    def items(self, obj) -> list:
+        return listings.with_sections(
+            self.articles(obj).defer(None).prefetch_related("tags", "notes")[:FEED_LENGTH]
+        )
+
+    def item_title(self, item) -> str:
+        return item.title
+
+    def item_link(self, item) -> str:
+        return item.get_full_url(self.request)
+
+    def item_guid(self, item) -> str:
+        return item.get_full_url(self.request)
+
+    def item_description(self, item) -> str:
+        return item.standfirst
+
+    def item_author_name(self, item) -> str | None:
+        return item.authors[0].title if item.authors else None
+
+    def item_pubdate(self, item):
+        return item.date
+
+    def item_updateddate(self, item):
+        return item.updated_at or item.last_published_at
+
+    def item_categories(self, item) -> list[str]:
+        return [item.section.title, *(tag.name for tag in item.tags.all())]
+
+    def item_enclosures(self, item) -> list[Enclosure]:
+        rendition = self._image(item)
+        if rendition is None:
+            return []
+        url = absolute(self.request, rendition.url)
+        return [Enclosure(url, str(rendition.file.size), "image/jpeg")]
+
+    def item_extra_kwargs(self, item) -> dict:
+        rendition = self._image(item)
+        image = None
+        if rendition is not None:
+            image = {
+                "url": absolute(self.request, rendition.url),
+                "type": "image/jpeg",
+                "width": str(rendition.width),
+                "height": str(rendition.height),
+            }
+        return {
+            "author_names": [author.title for author in item.authors],
+            "content": absolute_urls(str(item.body), self.request),
+            "image": image,
+        }
+
+    def _image(self, item):
+        return item.hero_image.get_rendition(SOCIAL_IMAGE) if item.hero_image else None
+
+
+class MagazineAtomFeed(MagazineFeed):
+    feed_type = FullAtom
+    subtitle = MagazineFeed.description
+
+
+class SectionFeed(MagazineFeed):
+    def get_object(self, request, pk: int):
+        section = readable(NewsIndexPage.objects.filter(pk=pk)).first()
+        if section is None:
+            raise Http404("No such section.")
+        return section
+
+    def articles(self, obj):
+        return listings.section_articles(obj)
+
+
+class SectionAtomFeed(SectionFeed):
+    feed_type = FullAtom
+    subtitle = MagazineFeed.description
+
+
+class AuthorFeed(MagazineFeed):
+    def get_object(self, request, pk: int):
+        from people.models import AuthorPage
+
+        author = readable(AuthorPage.objects.filter(pk=pk)).first()
+        if author is None:
+            raise Http404("No such author.")
+        return author
+
+    def articles(self, obj):
+        return listings.author_articles(obj)
+
+
+class AuthorAtomFeed(AuthorFeed):
+    feed_type = FullAtom
+    subtitle = MagazineFeed.description

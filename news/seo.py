@@ -1,0 +1,64 @@
+"""Metadata of sections and articles for search engines and social networks."""
+
+from django.http import HttpRequest
+from django.utils import timezone
+
+from magazine import seo
+
+
+def article_meta(article, request: HttpRequest, settings, authors: list, tags: list) -> seo.Meta:
+    crops = seo.renditions(article.hero_image, request)
+    url = article.get_full_url(request)
+    published, modified = article.date, article.updated_at or article.date
+    author_urls = [author.get_full_url(request) for author in authors]
+    properties = [
+        ("article:published_time", _iso(published)),
+        ("article:modified_time", _iso(modified)),
+        *(("article:author", author_url) for author_url in author_urls),
+        ("article:section", article.section.title),
+        *(("article:tag", tag.name) for tag in tags),
+    ]
+    news_article = {
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "description": article.standfirst,
+        "mainEntityOfPage": url,
+        "url": url,
+        "datePublished": _iso(published),
+        "dateModified": _iso(modified),
+        "articleSection": article.section.title,
+        "keywords": [tag.name for tag in tags],
+        "author": [
+            {"@type": "Person", "name": author.title, "url": author_url}
+            for author, author_url in zip(authors, author_urls, strict=True)
+        ],
+        "publisher": seo.publisher(settings, request),
+    }
+    if crops:
+        news_article["image"] = [
+            seo.image_object(crops[spec], request) for spec in seo.ARTICLE_IMAGES
+        ]
+    return seo.Meta(
+        title=article.seo_title or article.title,
+        description=seo.summary(article.search_description or article.standfirst),
+        canonical=url,
+        og_type="article",
+        image=seo.social_image(article.hero_image, crops, request),
+        properties=properties,
+        json_ld=[news_article, seo.breadcrumbs(article, request)],
+    )
+
+
+def section_meta(section, request: HttpRequest, page_number: int) -> seo.Meta:
+    url = section.get_full_url(request)
+    return seo.Meta(
+        title=section.seo_title or section.title,
+        description=seo.summary(section.search_description or section.intro),
+        canonical=url if page_number == 1 else f"{url}?page={page_number}",
+        json_ld=[seo.breadcrumbs(section, request)],
+    )
+
+
+def _iso(moment) -> str:
+    """ISO 8601 with the time zone, as schema.org and Open Graph expect."""
+    return timezone.localtime(moment).isoformat() if moment else ""

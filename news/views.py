@@ -1,0 +1,54 @@
+"""Pages that are views rather than Wagtail pages: a tag's articles, and the news sitemap."""
+
+from datetime import timedelta
+
+from django.apps import apps
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import get_language
+from taggit.models import Tag
+
+from magazine import seo
+from magazine.pagination import paginate
+
+from . import listings
+
+NEWS_SITEMAP_DAYS = 2
+NEWS_SITEMAP_LIMIT = 1000
+
+
+def tag(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every article readers may see with the tag `slug`, newest first, twelve to a page."""
+    found = Tag.objects.filter(slug=slug).first()
+    if found is None:
+        raise Http404("No such tag.")
+    page = paginate(request, listings.tag_articles(found), per_page=12)
+    if not page.paginator.count:
+        raise Http404("No articles carry this tag.")
+    url = seo.absolute(request, request.path)
+    meta = seo.Meta(
+        title=found.name,
+        description=f"Articles about {found.name}.",
+        canonical=url if page.number == 1 else f"{url}?page={page.number}",
+    )
+    context = {
+        "tag": found,
+        "page_obj": page,
+        "articles": listings.with_sections(page.object_list),
+        "meta": meta,
+    }
+    return render(request, "news/tag.html", context)
+
+
+def news_sitemap(request: HttpRequest) -> HttpResponse:
+    """Google News' sitemap: articles published in the last two days, at most a thousand."""
+    since = timezone.now() - timedelta(days=NEWS_SITEMAP_DAYS)
+    articles = listings.articles().filter(display_date__gte=since)[:NEWS_SITEMAP_LIMIT]
+    settings = apps.get_model("home", "MagazineSettings").for_request(request)
+    context = {
+        "articles": [(a.get_full_url(request), a) for a in articles],
+        "name": settings.name,
+        "language": get_language().split("-")[0],
+    }
+    return render(request, "news/news_sitemap.xml", context, content_type="application/xml")
