@@ -9,7 +9,7 @@ import re
 from django.apps import apps
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest
-from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, rfc3339_date
 
 from magazine.seo import SOCIAL_IMAGE, absolute, summary
 from magazine.view_restrictions import readable
@@ -18,21 +18,22 @@ from . import listings
 from .models import NewsIndexPage
 
 FEED_LENGTH = 20
+# A root-relative address in src, href or srcset (whose every candidate is one, too).
 _RELATIVE = re.compile(r'\b(src|href|srcset)="(/[^"]*)"')
 
 
 def absolute_urls(html: str, request: HttpRequest) -> str:
     """`html` with root-relative URLs made absolute, as feed readers fetch them elsewhere."""
 
-    def absolute(match):
+    def make_absolute(match):
         attribute, value = match.groups()
-        if attribute == "srcset":
+        if attribute == "srcset":  # "url 640w, url 960w"
             value = ", ".join(absolute(request, part.strip()) for part in value.split(","))
         else:
             value = absolute(request, value)
         return f'{attribute}="{value}"'
 
-    return _RELATIVE.sub(absolute, html)
+    return _RELATIVE.sub(make_absolute, html)
 
 
 class FullRss(Rss201rev2Feed):
@@ -49,6 +50,8 @@ class FullRss(Rss201rev2Feed):
         super().add_item_elements(handler, {**item, "author_name": None})
         for name in item["author_names"]:
             handler.addQuickElement("dc:creator", name)
+        if item["updateddate"]:  # RSS has no element of its own for it
+            handler.addQuickElement("atom:updated", rfc3339_date(item["updateddate"]))
         handler.addQuickElement("content:encoded", item["content"])
         if item["image"]:
             handler.addQuickElement("media:content", "", {"medium": "image", **item["image"]})

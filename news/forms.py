@@ -15,3 +15,18 @@ class ArticlePageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         # Blank in the database, so that drafts may lack it, but required to go live.
         self.fields["hero_image"].required = True
+
+    def clean(self):
+        data = super().clean()
+        hero = data.get("hero_image")
+        # Bulk uploads make pictures before anyone describes them; none goes live undescribed.
+        if (
+            hero
+            and not self.is_deferred_validation
+            and not (hero.description or hero.is_decorative)
+        ):
+            self.add_error(
+                "hero_image",
+                "This picture has no alt text yet. Describe it in Images, or mark it decorative.",
+            )
+        return data

@@ -21,9 +21,14 @@ def home_page() -> HomePage:
     return HomePage.objects.get(depth=2)
 
 
-def image(title: str = "A picture", credit: str = "Photo: Ana Lima/Agencia", caption: str = ""):
+def image(
+    title: str = "A picture",
+    credit: str = "Photo: Ana Lima/Agencia",
+    caption: str = "",
+    size: tuple[int, int] = (120, 80),
+):
     buffer = BytesIO()
-    Image.new("RGB", (120, 80), (180, 60, 40)).save(buffer, "JPEG")
+    Image.new("RGB", size, (180, 60, 40)).save(buffer, "JPEG")
     picture = get_image_model()(
         title=title,
         description=f"Alt text for {title}",

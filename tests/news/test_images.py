@@ -28,3 +28,82 @@ def test_crops_follow_the_focal_point(client, magazine):
     # The 3:2 card crop of the 120x80 picture keeps the focal point, near its right edge, in view.
     card = crops.filter(filter_spec__contains="400x267").first()
     assert card is not None
+
+
+def image_form(picture, **fields) -> dict:
+    return {
+        "title": picture.title,
+        "description": "",
+        "credit": picture.credit,
+        "default_caption": "",
+        "collection": picture.collection_id,
+        "tags": "",
+        "focal_point_x": "",
+        "focal_point_y": "",
+        "focal_point_width": "",
+        "focal_point_height": "",
+        **fields,
+    }
+
+
+def test_a_picture_needs_alt_text_unless_it_is_decorative(admin_client, magazine):
+    picture = builders.image("Quay")
+    url = f"/admin/images/{picture.pk}/"
+
+    response = admin_client.post(url, image_form(picture))
+    assert response.status_code == 200  # the form again
+    assert response.context["form"].errors["description"] == [
+        "Describe the picture, or mark it as decorative."
+    ]
+    picture.refresh_from_db()
+    assert picture.description == "Alt text for Quay"  # nothing lost
+
+    response = admin_client.post(url, image_form(picture, is_decorative="on"))
+    assert response.status_code == 302
+    picture.refresh_from_db()
+    assert picture.is_decorative and picture.default_alt_text == ""
+
+
+def test_a_decorative_picture_is_silent_and_a_described_one_speaks(client, magazine):
+    ornament = builders.image("Ornament")
+    ornament.is_decorative = True
+    ornament.save()
+    figure = builders.image("Cranes")
+    body = [
+        builders.paragraph("Words."),
+        {"type": "image", "value": {"image": figure.pk, "width": "wide"}, "id": "i1"},
+    ]
+    story = builders.article(
+        magazine.andes, "Cranes", [magazine.ana], hero_image=ornament, body=body
+    )
+    soup = BeautifulSoup(client.get(story.url).content, "html.parser")
+    hero = soup.select_one(".hero img")
+    assert hero["alt"] == ""
+    assert hero["fetchpriority"] == "high" and "loading" not in hero.attrs
+    inline = soup.select_one(".article__body img")
+    assert inline["alt"] == "Alt text for Cranes"
+    assert inline["loading"] == "lazy"
+    for img in (hero, inline):
+        assert img["width"] and img["height"] and img["srcset"] and img["sizes"]
+        types = [source["type"] for source in img.parent.find_all("source")]
+        assert types == ["image/avif", "image/webp"]
+
+
+def test_an_undescribed_hero_cannot_go_live(admin_client, magazine):
+    from news.models import ArticlePage
+
+    undescribed = builders.image("IMG_2041")
+    undescribed.description = ""
+    undescribed.save()
+    add_url = f"/admin/pages/add/news/articlepage/{magazine.americas.pk}/"
+    draft = ArticlePage(title="Cranes", slug="cranes")
+    data = builders.article_form_data(draft, magazine.ana, hero=undescribed)
+
+    response = admin_client.post(add_url, {**data, "action-publish": "1"})
+    assert response.status_code == 200
+    assert "no alt text yet" in response.context["form"].errors["hero_image"][0]
+    assert not ArticlePage.objects.filter(slug="cranes").exists()
+
+    response = admin_client.post(add_url, data)  # a draft may wait for its description
+    assert response.status_code == 302
+    assert ArticlePage.objects.get(slug="cranes").hero_image == undescribed

@@ -1,0 +1,167 @@
+"""RSS and Atom feeds of the magazine, a section and an author, read with feedparser as a feed
+reader would."""
+
+from datetime import timedelta
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+from django.utils import timezone
+
+from home.models import MagazineSettings
+from news.feeds import FEED_LENGTH
+from news.models import ArticleNote
+from tests import builders
+
+FORMATS = ["rss", "atom"]
+# The default site's address: feeds give the canonical host, whichever name a request used.
+ROOT = "http://localhost/"
+
+
+def read(client, url: str):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.get("bozo_exception")
+    return feed
+
+
+@pytest.fixture
+def named(magazine):
+    settings = MagazineSettings.for_site(magazine.home.get_site())
+    settings.name = "The Parallax"
+    settings.save()
+    return magazine
+
+
+@pytest.fixture
+def story(named):
+    magazine = named
+    hero = builders.image("Quay", size=(1600, 1000))
+    picture = builders.image("Cranes")
+    body = [
+        builders.paragraph("Three ships arrived <b>on Tuesday</b>."),
+        {"type": "image", "value": {"image": picture.pk, "width": "wide"}, "id": "i1"},
+    ]
+    article = builders.article(
+        magazine.andes,
+        "Cargo returns to the river port",
+        [magazine.ana, magazine.ben],
+        hero_image=hero,
+        body=body,
+        tags=("Colombia", "Transport"),
+    )
+    ArticleNote.objects.create(
+        page=article, date=timezone.now(), text="<p>Update: a fourth ship arrived.</p>"
+    )
+    return article
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_an_item_carries_everything_a_feed_reader_shows(client, magazine, story, kind):
+    feed = read(client, f"/feeds/{kind}.xml")
+    assert feed.feed.title == "The Parallax"
+    (item,) = feed.entries
+    assert item.title == "Cargo returns to the river port"
+    assert item.link == story.full_url
+    assert item.summary == story.standfirst
+    assert [author.name for author in item.authors] == ["Ana Lima", "Ben Okafor"]
+    assert [tag.term for tag in item.tags] == ["Andes", "Colombia", "Transport"]
+    assert item.published_parsed[:3] == story.date.utctimetuple()[:3]
+    assert item.updated_parsed >= item.published_parsed
+
+    content = BeautifulSoup(item.content[0].value, "html.parser")
+    assert "Three ships arrived on Tuesday." in content.get_text()
+    # Image addresses are absolute, as the reader fetches them from elsewhere.
+    sources = [img["src"] for img in content.find_all("img")]
+    assert sources
+    assert all(src.startswith(ROOT) for src in sources)
+
+    (media,) = item.media_content
+    assert media["url"].startswith(ROOT)
+    assert (media["width"], media["height"]) == ("1200", "630")
+
+
+def test_the_rss_item_names_every_author_and_encloses_the_hero(client, story):
+    response = client.get("/feeds/rss.xml")
+    xml = BeautifulSoup(response.content, "xml")
+    item = xml.find("item")
+    assert [c.text for c in item.find_all("dc:creator")] == ["Ana Lima", "Ben Okafor"]
+    enclosure = item.find("enclosure")
+    assert enclosure["type"] == "image/jpeg"
+    assert int(enclosure["length"]) > 0
+    assert enclosure["url"].startswith(ROOT)
+    # RSS's own <author> element wants an email address, which we never publish.
+    assert item.find("author") is None
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_feeds_hold_the_twenty_newest_articles(client, magazine, kind):
+    for day in range(FEED_LENGTH + 3):
+        builders.article(magazine.politics, f"Day {day}", [magazine.ben], days_ago=day)
+    builders.article(magazine.politics, "Draft", [magazine.ben], live=False)
+    feed = read(client, f"/feeds/{kind}.xml")
+    titles = [entry.title for entry in feed.entries]
+    assert titles == [f"Day {day}" for day in range(FEED_LENGTH)]
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_a_section_feed_holds_its_own_and_its_subsections_articles(client, magazine, kind):
+    builders.article(magazine.andes, "In the Andes", [magazine.ana], days_ago=1)
+    builders.article(magazine.americas, "In South America", [magazine.ana], days_ago=2)
+    builders.article(magazine.politics, "In Politics", [magazine.ben], days_ago=0)
+    feed = read(client, f"/feeds/section/{magazine.americas.pk}/{kind}.xml")
+    assert feed.feed.title.startswith("South America")
+    assert [entry.title for entry in feed.entries] == ["In the Andes", "In South America"]
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_an_author_feed_holds_every_article_they_wrote(client, magazine, kind):
+    builders.article(magazine.andes, "Ana alone", [magazine.ana], days_ago=1)
+    builders.article(magazine.politics, "Ben and Ana", [magazine.ben, magazine.ana], days_ago=2)
+    builders.article(magazine.politics, "Ben alone", [magazine.ben], days_ago=0)
+    feed = read(client, f"/feeds/author/{magazine.ana.pk}/{kind}.xml")
+    assert feed.feed.title.startswith("Ana Lima")
+    assert [entry.title for entry in feed.entries] == ["Ana alone", "Ben and Ana"]
+
+
+def test_feeds_of_missing_or_private_pages_are_404(client, magazine):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=magazine.politics, restriction_type="password", password="secret"
+    )
+    builders.article(magazine.politics, "Members only", [magazine.ben])
+    assert client.get(f"/feeds/section/{magazine.politics.pk}/rss.xml").status_code == 404
+    assert client.get(f"/feeds/section/{magazine.ana.pk}/rss.xml").status_code == 404
+    assert client.get("/feeds/author/999999/atom.xml").status_code == 404
+    assert "Members only" not in client.get("/feeds/rss.xml").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("page", "titles"),
+    [
+        ("home", ["The Parallax"]),
+        ("americas", ["The Parallax", "South America | The Parallax"]),
+        ("ana", ["The Parallax", "Ana Lima | The Parallax"]),
+    ],
+)
+def test_pages_announce_their_feeds(client, named, page, titles):
+    builders.article(named.americas, "A story", [named.ana])
+    html = BeautifulSoup(client.get(getattr(named, page).url).content, "html.parser")
+    for kind, mime in (("rss", "application/rss+xml"), ("atom", "application/atom+xml")):
+        links = html.find_all("link", rel="alternate", type=mime)
+        assert [link["title"] for link in links] == titles
+        for link, title in zip(links, titles, strict=True):
+            assert link["href"].endswith(f"{kind}.xml")
+            assert read(client, link["href"]).feed.title == title
+
+
+def test_a_feed_item_dated_before_an_update_is_updated_later(client, magazine):
+    article = builders.article(magazine.politics, "Old news", [magazine.ben], days_ago=5)
+    ArticleNote.objects.create(
+        page=article, date=timezone.now() - timedelta(days=1), text="<p>Correction.</p>"
+    )
+    (entry,) = read(client, "/feeds/atom.xml").entries
+    assert entry.updated_parsed[:3] == (timezone.now() - timedelta(days=1)).utctimetuple()[:3]
+    assert entry.published_parsed[:3] == (timezone.now() - timedelta(days=5)).utctimetuple()[:3]

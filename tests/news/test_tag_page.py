@@ -1,0 +1,54 @@
+"""A tag's page lists its articles, newest first, twelve to a page; articles link to it."""
+
+from bs4 import BeautifulSoup
+from wagtail.models import PageViewRestriction
+
+from tests import builders
+
+
+def headlines(soup) -> list[str]:
+    return [" ".join(h.get_text().split()) for h in soup.select(".card__headline")]
+
+
+def test_an_article_links_to_its_tags_pages(client, magazine):
+    story = builders.article(magazine.andes, "Cargo", [magazine.ana], tags=("Colombia", "Rivers"))
+    soup = BeautifulSoup(client.get(story.url).content, "html.parser")
+    links = soup.select(".tags a")
+    assert [(a.get_text(), a["href"]) for a in links] == [
+        ("Colombia", "/tags/colombia/"),
+        ("Rivers", "/tags/rivers/"),
+    ]
+
+
+def test_a_tag_page_lists_its_articles_newest_first_in_pages(client, magazine):
+    for day in range(14):
+        builders.article(
+            magazine.andes, f"Day {day}", [magazine.ana], days_ago=day, tags=("Andes",)
+        )
+    builders.article(magazine.politics, "Untagged", [magazine.ben])
+    builders.article(magazine.politics, "Draft", [magazine.ben], live=False, tags=("Andes",))
+
+    first = BeautifulSoup(client.get("/tags/andes/").content, "html.parser")
+    assert first.h1.get_text() == "Andes"
+    assert "14 articles" in first.select_one(".page-head__intro").get_text()
+    assert headlines(first) == [f"Day {day}" for day in range(12)]
+    assert first.find("link", rel="canonical")["href"] == "http://localhost/tags/andes/"
+    second = BeautifulSoup(client.get("/tags/andes/", {"page": 2}).content, "html.parser")
+    assert headlines(second) == ["Day 12", "Day 13"]
+    assert second.title.get_text().startswith("Andes, page 2 |")
+
+
+def test_bad_tag_addresses_are_404_not_errors(client, magazine):
+    builders.article(magazine.andes, "Cargo", [magazine.ana], tags=("Colombia",))
+    assert client.get("/tags/no-such-tag/").status_code == 404
+    assert client.get("/tags/colombia/", {"page": "99"}).status_code == 404
+    assert client.get("/tags/colombia/", {"page": "abc"}).status_code == 404
+    assert client.get("/tags/colombia/", {"page": "1"}).status_code == 200
+
+
+def test_a_tag_whose_articles_are_all_private_is_not_found(client, magazine):
+    PageViewRestriction.objects.create(
+        page=magazine.politics, restriction_type="password", password="secret"
+    )
+    builders.article(magazine.politics, "Members only", [magazine.ben], tags=("Secret",))
+    assert client.get("/tags/secret/").status_code == 404
