@@ -16,7 +16,7 @@ run: install migrate demo  ## Serve the demo magazine on http://127.0.0.1:$(PORT
 	$(MANAGE) run_scheduler & scheduler=$$!; trap 'kill $$scheduler 2>/dev/null' EXIT; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: install  ## The whole suite: unit, integration and browser tests
+test: install node_modules/.installed  ## The whole suite: unit, integration and browser tests
 	$(VENV)/bin/pytest
 
 lint: install
@@ -37,6 +37,12 @@ $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
 	$(UV) sync --frozen --python $(PYTHON)
 	touch $@
 
+# The Nu Html Checker, for the HTML validity test (it runs on Java). No install scripts run:
+# vnu-jar's would try to download a Java runtime.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
 	.tools/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
@@ -49,4 +55,4 @@ demo: install
 	$(MANAGE) ensure_admin
 
 clean:
-	rm -rf $(VENV) .tools db.sqlite3 media staticfiles .pytest_cache
+	rm -rf $(VENV) .tools node_modules db.sqlite3 media staticfiles .pytest_cache

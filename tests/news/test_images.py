@@ -65,10 +65,10 @@ def test_a_picture_needs_alt_text_unless_it_is_decorative(admin_client, magazine
 
 
 def test_a_decorative_picture_is_silent_and_a_described_one_speaks(client, magazine):
-    ornament = builders.image("Ornament")
+    ornament = builders.image("Ornament", size=(1600, 1000))
     ornament.is_decorative = True
     ornament.save()
-    figure = builders.image("Cranes")
+    figure = builders.image("Cranes", size=(1600, 1000))
     body = [
         builders.paragraph("Words."),
         {"type": "image", "value": {"image": figure.pk, "width": "wide"}, "id": "i1"},
@@ -107,3 +107,14 @@ def test_an_undescribed_hero_cannot_go_live(admin_client, magazine):
     response = admin_client.post(add_url, data)  # a draft may wait for its description
     assert response.status_code == 302
     assert ArticlePage.objects.get(slug="cranes").hero_image == undescribed
+
+
+def test_a_small_original_gives_each_width_once(client, magazine):
+    small = builders.image("Stamp", size=(700, 500))
+    body = [{"type": "image", "value": {"image": small.pk, "width": "inline"}, "id": "i1"}]
+    story = builders.article(magazine.andes, "Stamps", [magazine.ana], body=body)
+    soup = BeautifulSoup(client.get(story.url).content, "html.parser")
+    figure = soup.select_one(".article__body picture")
+    for candidates in [s["srcset"] for s in figure.find_all("source")] + [figure.img["srcset"]]:
+        widths = [candidate.split()[-1] for candidate in candidates.split(", ")]
+        assert widths == ["640w", "700w"]  # not 640w, 700w, 700w

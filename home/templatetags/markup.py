@@ -1,0 +1,65 @@
+"""Markup helpers that keep every page valid HTML: a {% picture %} without repeated widths,
+and machine-readable dates without microseconds."""
+
+import re
+
+from django import template
+from django.utils import timezone
+from wagtail.images.models import Picture
+from wagtail.images.templatetags import wagtailimages_tags as wagtail_images
+
+register = template.Library()
+_FORMAT = re.compile(r"format-(\w+)")
+
+
+def distinct_widths(renditions: dict) -> dict:
+    """`renditions` less those of a width already there in the same format: an original
+    narrower than the widest size asked for yields several of its own width, and a srcset
+    naming one width twice is invalid."""
+    seen, kept = set(), {}
+    for spec, rendition in renditions.items():
+        key = (_format(spec), rendition.width)
+        if key not in seen:
+            seen.add(key)
+            kept[spec] = rendition
+    return kept
+
+
+def _format(spec: str) -> str:
+    match = _FORMAT.search(spec)
+    return match.group(1) if match else ""
+
+
+class DistinctWidthsPictureNode(wagtail_images.PictureNode):
+    def render(self, context):
+        image = self.validate_image(context)
+        if not image:
+            return ""
+        renditions = wagtail_images.get_renditions_or_not_found(image, self.get_filters())
+        picture = distinct_widths(renditions)
+        if self.output_var_name:
+            context[self.output_var_name] = Picture(picture)
+            return ""
+        attrs = {key: value.resolve(context) for key, value in self.attrs.items()}
+        if len(picture) == len({_format(spec) for spec in picture}):
+            # One size left in each format: no srcset, so `sizes` would be invalid.
+            attrs.pop("sizes", None)
+        return Picture(picture, attrs).__html__()
+
+
+@register.tag
+def picture(parser, token):
+    """Wagtail's {% picture %}, with the same arguments."""
+    node = wagtail_images.image(parser, token)
+    return DistinctWidthsPictureNode(
+        node.image_expr, node.filter_specs, attrs=node.attrs, output_var_name=node.output_var_name
+    )
+
+
+@register.filter
+def w3c_datetime(moment) -> str:
+    """`moment` in the site's time zone as "2026-11-27T09:30:00+00:00", for datetime attributes
+    and sitemaps (HTML allows at most three digits of a second; Django's "c" gives six)."""
+    if not moment:
+        return ""
+    return timezone.localtime(moment).replace(microsecond=0).isoformat()
