@@ -18,7 +18,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
-    path("tags/<slug:slug>/", news_views.tag, name="tag"),
+    # Tags made before slugs were ASCII-only may hold any letter ("côte-divoire").
+    re_path(r"^tags/(?P<slug>[-\w]+)/$", news_views.tag, name="tag"),
     path("feeds/rss.xml", feeds.MagazineFeed(), name="feed_rss"),
     path("feeds/atom.xml", feeds.MagazineAtomFeed(), name="feed_atom"),
     path("feeds/section/<int:pk>/rss.xml", feeds.SectionFeed(), name="section_feed_rss"),

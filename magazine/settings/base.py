@@ -123,6 +123,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Magazine"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "news.MagazineImage"
+# Tag pages at /tags/cote-divoire/ rather than /tags/c%C3%B4te-divoire/.
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 WAGTAILIMAGES_IMAGE_FORM_BASE = "news.image_forms.MagazineImageForm"
 # No SVG: it can carry scripts, and every picture here is a photo or an illustration.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]

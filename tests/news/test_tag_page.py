@@ -52,3 +52,20 @@ def test_a_tag_whose_articles_are_all_private_is_not_found(client, magazine):
     )
     builders.article(magazine.politics, "Members only", [magazine.ben], tags=("Secret",))
     assert client.get("/tags/secret/").status_code == 404
+
+
+def test_tags_with_accents_have_plain_addresses(client, magazine):
+    story = builders.article(magazine.andes, "Cocoa", [magazine.ana], tags=("Côte d'Ivoire",))
+    soup = BeautifulSoup(client.get(story.url).content, "html.parser")
+    assert soup.select_one(".tags a")["href"] == "/tags/cote-divoire/"
+    assert client.get("/tags/cote-divoire/").status_code == 200
+
+
+def test_an_older_tag_with_a_non_ascii_slug_still_has_a_page(client, magazine):
+    from taggit.models import Tag
+
+    Tag.objects.create(name="Göteborg", slug="göteborg")
+    story = builders.article(magazine.andes, "Harbour", [magazine.ana], tags=("Göteborg",))
+    href = BeautifulSoup(client.get(story.url).content, "html.parser").select_one(".tags a")
+    assert href["href"] == "/tags/g%C3%B6teborg/"
+    assert client.get(href["href"]).status_code == 200
