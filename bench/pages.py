@@ -170,20 +170,28 @@ def lighthouse(url: str, runs: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "report.json"
         for _ in range(runs):
-            subprocess.run(
-                [
-                    str(binary),
-                    url,
-                    "--quiet",
-                    "--output=json",
-                    f"--output-path={report}",
-                    "--only-categories=performance,accessibility,best-practices,seo",
-                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
-                ],
-                env={**os.environ, "CHROME_PATH": CHROMIUM},
-                check=True,
-                capture_output=True,
-            )
+            # Headless Chromium on a busy two-core machine now and then fails to start: retry.
+            for attempt in range(3):
+                result = subprocess.run(
+                    [
+                        str(binary),
+                        url,
+                        "--quiet",
+                        "--output=json",
+                        f"--output-path={report}",
+                        "--only-categories=performance,accessibility,best-practices,seo",
+                        "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+                    ],
+                    env={**os.environ, "CHROME_PATH": CHROMIUM},
+                    capture_output=True,
+                    text=True,
+                )
+                if result.returncode == 0:
+                    break
+                print(f"Lighthouse failed on {url} (attempt {attempt + 1}):", file=sys.stderr)
+                print(result.stderr[-2000:], file=sys.stderr)
+            else:
+                raise SystemExit(f"Lighthouse failed three times on {url}.")
             categories = json.loads(report.read_text())["categories"]
             for name, category in categories.items():
                 if category["score"] is not None:  # None: Lighthouse could not score it
@@ -216,6 +224,8 @@ def main() -> None:
     try:
         if not (work / "db.sqlite3").exists():
             build(env, port)
+        else:  # a kept build: bring its static files up to date
+            manage(env, "collectstatic", "--no-input")
         urls = page_urls(env)
         server = serve(env, port)
         base = f"http://127.0.0.1:{port}"

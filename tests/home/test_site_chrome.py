@@ -55,3 +55,19 @@ def test_the_stylesheet_and_fonts_are_served(client):
     assert client.get("/static/css/magazine.css").status_code == 200
     font = client.get("/static/fonts/source-serif-4-latin-wght-normal.woff2")
     assert font.status_code == 200 and font["Content-Type"] == "font/woff2"
+
+
+def test_a_logo_replaces_the_name_in_the_masthead(client, named):
+    from tests import builders
+
+    settings = MagazineSettings.for_site(named.home.get_site())
+    settings.logo = builders.image("Logo", size=(600, 200))
+    settings.save()
+    soup = BeautifulSoup(client.get("/").content, "html.parser")
+    picture = soup.select_one(".masthead__name picture")
+    assert [source["type"] for source in picture.find_all("source")] == [
+        "image/avif",
+        "image/webp",
+    ]
+    assert picture.img["alt"] == "The Test Review"
+    assert (picture.img["width"], picture.img["height"]) == ("288", "96")
