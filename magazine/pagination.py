@@ -6,6 +6,9 @@ from django.core.paginator import InvalidPage, Page, Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 
+# Articles on each page of a section's, an author's or a tag's listing.
+LISTING_PAGE_SIZE = 12
+
 
 @dataclass(frozen=True)
 class PageLink:
@@ -14,7 +17,7 @@ class PageLink:
     is_current: bool = False
 
 
-def paginate(request: HttpRequest, queryset: QuerySet, per_page: int) -> Page:
+def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = LISTING_PAGE_SIZE) -> Page:
     """The requested page of `queryset`; a `?page=` that is not a page of it is a 404.
 
     Garbage, zero, negative and too-large numbers all name a page that does not exist, so they
@@ -53,3 +56,10 @@ def _page_links(request: HttpRequest, page: Page) -> list[PageLink]:
         else:
             links.append(PageLink(number, page_url(request, number), number == page.number))
     return links
+
+
+def cached_paths(queryset: QuerySet, per_page: int = LISTING_PAGE_SIZE) -> list[str]:
+    """A listing page's addresses for a CDN to purge (a page's get_cached_paths): "/", then
+    "/?page=2" and on, as far as `queryset` goes."""
+    pages = Paginator(queryset, per_page).num_pages
+    return ["/", *(f"/?page={number}" for number in range(2, pages + 1))]

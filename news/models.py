@@ -29,7 +29,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from magazine.pagination import paginate
+from magazine.pagination import cached_paths, paginate
 
 from .blocks import ArticleBodyBlock, reading_minutes
 from .forms import ArticlePageForm
@@ -78,11 +78,16 @@ class NewsIndexPage(Page):
         sections_above = parent.get_ancestors(inclusive=True).type(NewsIndexPage).count()
         return sections_above < MAX_SECTION_NESTING
 
+    def get_cached_paths(self) -> list[str]:
+        from . import listings
+
+        return cached_paths(listings.section_articles(self))
+
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         from . import listings
 
         context = super().get_context(request, *args, **kwargs)
-        page = paginate(request, listings.section_articles(self), per_page=12)
+        page = paginate(request, listings.section_articles(self))
         cards = listings.with_sections(page.object_list)
         # The newest article leads the first page, larger than the rest.
         context["lead"] = cards[0] if cards and page.number == 1 else None

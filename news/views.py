@@ -23,7 +23,7 @@ def tag(request: HttpRequest, slug: str) -> HttpResponse:
     found = Tag.objects.filter(slug=slug).first()
     if found is None:
         raise Http404("No such tag.")
-    page = paginate(request, listings.tag_articles(found), per_page=12)
+    page = paginate(request, listings.tag_articles(found))
     if not page.paginator.count:
         raise Http404("No articles carry this tag.")
     url = seo.absolute(request, request.path)

@@ -14,7 +14,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from magazine.pagination import paginate
+from magazine.pagination import cached_paths, paginate
 from magazine.view_restrictions import readable
 
 from .seo import author_meta, people_meta
@@ -80,11 +80,16 @@ class AuthorPage(Page):
     class Meta:
         verbose_name = "author"
 
+    def get_cached_paths(self) -> list[str]:
+        from news import listings
+
+        return cached_paths(listings.author_articles(self))
+
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         from news import listings
 
         context = super().get_context(request, *args, **kwargs)
-        page = paginate(request, listings.author_articles(self), per_page=12)
+        page = paginate(request, listings.author_articles(self))
         context["articles"] = listings.with_sections(page.object_list)
         context["page_obj"] = page
         if self.photo_id:

@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.search_promotions",
     "wagtail_modeladmin",
     "wagtail.embeds",
@@ -44,6 +45,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the session: a cached page is served before anything else is looked up.
+    "magazine.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -135,6 +138,26 @@ WAGTAILIMAGES_WEBP_QUALITY = 75
 WAGTAILIMAGES_JPEG_QUALITY = 80
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
+
+# The page cache (magazine/page_cache.py): local memory here, Redis in production.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_SECONDS = 24 * 60 * 60  # a change empties it anyway
+# What a CDN and browsers are told: browsers ask again within a minute; a CDN keeps a page five
+# minutes (purged sooner on publishing) and may serve it a while longer while it fetches anew.
+PAGE_CACHE_CONTROL = {
+    "public": True,
+    "max_age": 60,
+    "s_maxage": 300,
+    "stale_while_revalidate": 60,
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # English stemming after unaccent, created by search's first migration.
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = TEXT_SEARCH_CONFIGURATION

@@ -43,6 +43,10 @@ def test_writer_submits_editor_approves_readers_find_it(
     log_in(page, base, "writer")
     page.goto(f"{base}/admin/pages/add/news/articlepage/{magazine.americas.pk}/")
     page.fill("#id_title", HEADLINE)
+    page.press("#id_title", "Tab")
+    # The slug follows the headline once the field is left (Promote tab): wait for it, as the
+    # form cannot be sent without one.
+    expect(page.locator("#id_slug")).to_have_value("barges-return-to-the-magdalena")
     page.fill("#id_standfirst", "After years of drought the river carries cargo again.")
     page.get_by_role("button", name="Choose a page (Author)").click()
     choose_in_modal(page, "Ana Lima")

@@ -1,0 +1,86 @@
+"""What happens when something readers see changes: the page cache forgets every page (see
+magazine.page_cache) and a CDN in front is told which addresses to drop.
+
+Connected by home's AppConfig.ready().
+"""
+
+from django.apps import apps
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
+from taggit.models import Tag
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import page_cache
+
+SITE_WIDE = ("sitemap_index", "news_sitemap", "feed_rss", "feed_atom")
+
+
+def connect() -> None:
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(page_changed, dispatch_uid=f"freshness-{signal}")
+    post_delete.connect(page_deleted, dispatch_uid="freshness-page-deleted")
+    settings_model = apps.get_model("home", "MagazineSettings")
+    for model in (settings_model, get_image_model(), Tag):
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"freshness-{model}")
+        post_delete.connect(content_changed, sender=model, dispatch_uid=f"freshness-d-{model}")
+
+
+def page_changed(sender, instance: Page, **kwargs) -> None:
+    # URLs are worked out now, while the page is as it was published, moved or unpublished.
+    urls = purge_urls(instance.specific)
+    transaction.on_commit(lambda: refresh(urls))
+
+
+def page_deleted(sender, instance, **kwargs) -> None:
+    # Once per deleted row of each model in the page's inheritance: act on Wagtail's own.
+    if type(instance) is Page:
+        transaction.on_commit(lambda: refresh(set()))
+
+
+def content_changed(sender, instance, **kwargs) -> None:
+    transaction.on_commit(lambda: refresh(set()))
+
+
+def refresh(urls: set[str]) -> None:
+    page_cache.forget_every_page()
+    if urls:
+        batch = PurgeBatch()
+        batch.add_urls(urls)
+        batch.purge()
+
+
+def purge_urls(page: Page) -> set[str]:
+    """The addresses a CDN may hold that show `page`: the page and its listings' pages, every
+    section above it and the home page, its authors, its tags, the feeds it appears in and the
+    sitemaps. (Other articles' rails show it too; the CDN keeps those for s-maxage at most.)"""
+    batch = PurgeBatch()
+    root = _root_url(page)
+    if root is None:
+        return set()
+    batch.add_page(page)
+    batch.add_pages(page.get_ancestors().filter(depth__gt=1).specific())
+    batch.add_urls(root + reverse(name) for name in SITE_WIDE)
+    batch.add_url(root + reverse("sitemap", args=["pages"]))
+    for section in page.get_ancestors().type(apps.get_model("news", "NewsIndexPage")):
+        batch.add_urls(
+            root + reverse(name, args=[section.pk])
+            for name in ("section_feed_rss", "section_feed_atom")
+        )
+    for author in getattr(page, "authors", []):
+        batch.add_page(author)
+        batch.add_urls(
+            root + reverse(name, args=[author.pk])
+            for name in ("author_feed_rss", "author_feed_atom")
+        )
+    for tag in page.tags.all() if hasattr(page, "tags") else ():
+        batch.add_url(root + reverse("tag", args=[tag.slug]))
+    return batch.urls
+
+
+def _root_url(page: Page) -> str | None:
+    parts = page.get_url_parts()
+    return parts[1] if parts else None
