@@ -8,13 +8,16 @@ VENV := .venv
 MANAGE := $(VENV)/bin/python manage.py
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run test lint format check install migrate demo clean
+.PHONY: run prod test lint format check install migrate demo clean
 
 run: install migrate demo  ## Serve the demo magazine on http://127.0.0.1:$(PORT)
 	$(MANAGE) local_site_address --port $(PORT)
 	@# Scheduled articles go live while the site runs; the scheduler stops with the server.
 	$(MANAGE) run_scheduler & scheduler=$$!; trap 'kill $$scheduler 2>/dev/null' EXIT; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+prod: install  ## The production profile: PostgreSQL, Redis and gunicorn on 127.0.0.1:$(PORT)
+	PORT=$(PORT) magazine/run_production.sh
 
 test: install node_modules/.installed  ## The whole suite: unit, integration and browser tests
 	$(VENV)/bin/pytest
@@ -55,4 +58,4 @@ demo: install
 	$(MANAGE) ensure_admin
 
 clean:
-	rm -rf $(VENV) .tools node_modules db.sqlite3 media staticfiles .pytest_cache
+	rm -rf $(VENV) .tools .prod .cache node_modules db.sqlite3 media staticfiles .pytest_cache

@@ -22,7 +22,6 @@ import json
 import os
 import secrets
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -31,17 +30,11 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
+from common import PYTHON, ROOT, free_port, manage
+
 CHROMIUM = "/usr/bin/chromium"
 LIGHTHOUSE_DIR = ROOT / "bench" / "lighthouse"
 ARTICLE_BUDGET = 60 * 1024
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def environment(work: Path, port: int) -> dict[str, str]:
@@ -53,17 +46,9 @@ def environment(work: Path, port: int) -> dict[str, str]:
         "BENCH_STATIC_ROOT": str(work / "static"),
         "SECRET_KEY": secrets.token_urlsafe(40),
         "ALLOWED_HOSTS": "127.0.0.1",
+        "REDIS_URL": "redis://unused",  # bench/settings.py keeps its caches in memory
         "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
     }
-
-
-def manage(env: dict, *args: str) -> str:
-    result = subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    if result.returncode:
-        raise SystemExit(f"manage.py {' '.join(args)} failed:\n{result.stderr}")
-    return result.stdout
 
 
 def build(env: dict, port: int) -> None:

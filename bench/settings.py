@@ -6,4 +6,9 @@ import os
 from magazine.settings.production import *  # noqa: F403
 
 SERVE_MEDIA_FILES = True
+# One server process here: its own memory is cache enough, and needs no Redis.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}
 STATIC_ROOT = os.environ["BENCH_STATIC_ROOT"]

@@ -108,7 +108,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -116,8 +116,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# Media files are served by Django only where no web server or object store sits in front.
-SERVE_MEDIA_FILES = False
+# Django serves uploads only where no web server or object store sits in front of it
+# (`make run`, `make prod`, the tests).
+SERVE_MEDIA_FILES = os.environ.get("SERVE_MEDIA_FILES") == "1"
 
 # Large StreamField bodies post many fields from the page editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -139,12 +140,13 @@ WAGTAILIMAGES_JPEG_QUALITY = 80
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
 
-# The page cache (magazine/page_cache.py): local memory here, Redis in production.
+# The page cache (magazine/page_cache.py): files here, Redis in production. Not local memory:
+# `make run`'s scheduler publishes from a process of its own, and the server must hear of it.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "pages",
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": BASE_DIR / ".cache" / "pages",
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
 }

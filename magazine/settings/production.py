@@ -1,30 +1,91 @@
-"""Production: everything secret or host-specific comes from the environment."""
+"""Production: everything secret or host-specific comes from the environment.
 
+Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL (PostgreSQL) and REDIS_URL (the caches,
+shared by every app server: the page cache's freshness depends on it). Optional:
+CSRF_TRUSTED_ORIGINS, WAGTAILADMIN_BASE_URL, AWS_STORAGE_BUCKET_NAME (uploads on S3-compatible
+storage), SEARCH_URL (OpenSearch), WAGTAILFRONTENDCACHE (CDN purges, as JSON). README lists them.
+"""
+
+import json
 import os
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 
-_REQUIRED = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
+_REQUIRED = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL")
 _missing = [name for name in _REQUIRED if not os.environ.get(name)]
 if _missing:
     raise ImproperlyConfigured(
         "Production settings need these environment variables: " + ", ".join(_missing)
     )
 
+
+def _list(name: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+
+
 DEBUG = False
 SECRET_KEY = os.environ["SECRET_KEY"]
-ALLOWED_HOSTS = [host.strip() for host in os.environ["ALLOWED_HOSTS"].split(",") if host.strip()]
-CSRF_TRUSTED_ORIGINS = [
-    origin.strip()
-    for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",")
-    if origin.strip()
-]
+ALLOWED_HOSTS = _list("ALLOWED_HOSTS")
+CSRF_TRUSTED_ORIGINS = _list("CSRF_TRUSTED_ORIGINS")
+
+# Caches: Django's Redis backend, one server, a key prefix each.
+REDIS_URL = os.environ["REDIS_URL"]
+CACHES = {
+    name: {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": name,
+        "TIMEOUT": timeout,
+    }
+    for name, timeout in (
+        ("default", 300),
+        ("pages", PAGE_CACHE_SECONDS),  # noqa: F405
+        ("renditions", 24 * 60 * 60),  # Wagtail looks up image renditions here first
+    )
+}
 
 STORAGES["staticfiles"] = {  # noqa: F405
+    # Brotli and gzip copies of each file next to it; WhiteNoise picks what the browser takes.
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
+
+# Uploads on S3-compatible storage (AWS, MinIO, R2...): django-storages reads the rest of its
+# settings, and boto3 its credentials (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY), from the
+# environment.
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {  # noqa: F405
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "file_overwrite": False,
+            "querystring_auth": False,  # pictures are public
+        },
+    }
+
+# OpenSearch when SEARCH_URL is set; else PostgreSQL's full-text search (base settings).
+if os.environ.get("SEARCH_URL"):
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.opensearch3",
+            "URLS": [os.environ["SEARCH_URL"]],
+            "INDEX": os.environ.get("SEARCH_INDEX", "magazine"),
+            "TIMEOUT": 5,
+        }
+    }
+
+# CDN purges, as Wagtail's setting in JSON, e.g. '{"cloudflare": {"BACKEND":
+# "wagtail.contrib.frontend_cache.backends.CloudflareBackend", "ZONEID": "...",
+# "BEARER_TOKEN": "..."}}'
+if os.environ.get("WAGTAILFRONTENDCACHE"):
+    try:
+        WAGTAILFRONTENDCACHE = json.loads(os.environ["WAGTAILFRONTENDCACHE"])
+    except json.JSONDecodeError as error:
+        raise ImproperlyConfigured(f"WAGTAILFRONTENDCACHE is not valid JSON: {error}") from error
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = True

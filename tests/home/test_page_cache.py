@@ -1,6 +1,7 @@
 """The page cache: anonymous readers get stored pages, and every page that shows an article is
 fresh on the very next request after it changes; a CDN in front is told what to drop."""
 
+import os
 import uuid
 from datetime import timedelta
 
@@ -26,13 +27,20 @@ class RecordingBackend(BaseBackend):
 
 @pytest.fixture
 def page_cache(settings):
-    settings.CACHES = {
-        **settings.CACHES,
-        "pages": {
+    """The page cache on, in Redis when REDIS_URL names one (as CI's PostgreSQL run does and
+    production has), else in local memory; each test's pages apart."""
+    if os.environ.get("REDIS_URL"):
+        pages = {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+        }
+    else:
+        pages = {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": uuid.uuid4().hex,
-        },
-    }
+        }
+    settings.CACHES = {**settings.CACHES, "pages": pages}
     settings.WAGTAILFRONTENDCACHE = {
         "cdn": {"BACKEND": "tests.home.test_page_cache.RecordingBackend"}
     }

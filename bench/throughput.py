@@ -1,0 +1,192 @@
+"""Requests per second of the production profile against the limit, a static file (a benchmark,
+not a test).
+
+    .venv/bin/python bench/throughput.py [--rounds 3] [--seconds 5] [--keep]
+
+Builds the demo magazine in a PostgreSQL database of its own (`magazine_bench`, on the
+machine's cluster, which must be running with the `magazine` role of .ci/run), starts a Redis of
+its own and gunicorn with the production settings and 2 workers, then loads each target with
+wrk (Debian's `wrk`) on loopback: the stylesheet (served by WhiteNoise: the limit), and the
+article, section, home and search pages, each cached and uncached (a session cookie makes the
+page cache step aside, as it does for editors). Targets are measured in turn, round after
+round, so that the machine's drift falls on all of them alike; the figures are medians over the
+rounds, and each page's requests/s is divided by the static file's of the same round.
+
+Targets from the issue: cached article >= 0.5 x the static file; uncached article >= 0.08 x.
+Also prints each worker's memory (RSS) before and after.
+"""
+
+import argparse
+import os
+import re
+import secrets
+import shutil
+import statistics
+import subprocess
+import tempfile
+from pathlib import Path
+from urllib.parse import urlencode
+
+from common import PYTHON, ROOT, free_port, manage, start_redis, wait_for
+
+DATABASE = "magazine_bench"
+CONNECTIONS = 16
+
+
+def environment(work: Path, port: int, redis_port: int) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "magazine.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(40),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": f"postgres://magazine:magazine@127.0.0.1:5432/{DATABASE}",
+        "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
+        "MEDIA_ROOT": str(work / "media"),
+        "STATIC_ROOT": str(work / "static"),
+        "SERVE_MEDIA_FILES": "1",
+        "WEB_CONCURRENCY": "2",
+    }
+
+
+def build(env: dict, port: int, fresh: bool) -> None:
+    if fresh:
+        subprocess.run(
+            ["dropdb", "--if-exists", "-h", "127.0.0.1", "-U", "magazine", DATABASE],
+            env={**env, "PGPASSWORD": "magazine"},
+            check=True,
+        )
+    subprocess.run(
+        ["createdb", "-h", "127.0.0.1", "-U", "magazine", DATABASE],
+        env={**env, "PGPASSWORD": "magazine"},
+        capture_output=True,  # fails harmlessly when it is there already
+    )
+    manage(env, "collectstatic", "--no-input")
+    manage(env, "migrate", "--no-input")
+    manage(env, "local_site_address", "--port", str(port))
+    manage(env, "load_demo")
+
+
+def targets(env: dict) -> dict[str, str]:
+    script = """
+from news.models import ArticlePage, NewsIndexPage
+article = ArticlePage.objects.live().order_by("-display_date").first()
+section = NewsIndexPage.objects.live().filter(depth=4).first()
+print(article.url, section.url, article.title.split()[0].lower())
+"""
+    article, section, word = manage(env, "shell", "-c", script).split()[-3:]
+    static = manage(env, "shell", "-c", _STATIC_URL).strip().splitlines()[-1]
+    return {
+        "static file": static,
+        "article, cached": article,
+        "article, uncached": article,
+        "section, cached": section,
+        "section, uncached": section,
+        "home, cached": "/",
+        "home, uncached": "/",
+        "search": "/search/?" + urlencode({"q": word}),
+    }
+
+
+_STATIC_URL = """
+from django.templatetags.static import static
+print(static("css/magazine.css"))
+"""
+
+
+def wrk(url: str, seconds: int, uncached: bool) -> tuple[float, float, float]:
+    """(requests/s, p50 ms, p99 ms) of `url` under wrk."""
+    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", url]
+    if uncached:
+        command[1:1] = ["-H", "Cookie: sessionid=benchmark"]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    if "Non-2xx" in output:
+        raise SystemExit(f"{url} answered with errors:\n{output}")
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    return rate, _latency(output, "50%"), _latency(output, "99%")
+
+
+def _latency(output: str, percentile: str) -> float:
+    value, unit = re.search(rf"{percentile}\s+([\d.]+)(us|ms|s)", output).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def worker_memory(gunicorn: subprocess.Popen) -> list[int]:
+    """RSS in MB of each of gunicorn's workers."""
+    found = subprocess.run(["pgrep", "-P", str(gunicorn.pid)], capture_output=True, text=True)
+    children = found.stdout.split()
+    sizes = []
+    for pid in children:
+        status = Path(f"/proc/{pid}/status").read_text()
+        sizes.append(int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) // 1024)
+    return sizes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--seconds", type=int, default=5, help="length of each wrk run")
+    parser.add_argument("--keep", action="store_true", help="reuse the database of a last run")
+    options = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("Needs wrk: apt-get install wrk")
+
+    work = Path(tempfile.gettempdir()) / "bench-throughput"
+    work.mkdir(exist_ok=True)
+    port, redis_port = free_port(), free_port()
+    env = environment(work, port, redis_port)
+    redis = start_redis(redis_port)
+    gunicorn = None
+    try:
+        build(env, port, fresh=not options.keep)
+        urls = targets(env)
+        gunicorn = subprocess.Popen(
+            [
+                PYTHON,
+                "-m",
+                "gunicorn",
+                "-c",
+                "python:magazine.gunicorn",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--access-logfile",
+                "/dev/null",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        base = f"http://127.0.0.1:{port}"
+        wait_for(base + "/robots.txt", gunicorn)
+        print(f"Workers' memory before: {worker_memory(gunicorn)} MB")
+        results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in urls}
+        for _ in range(options.rounds):
+            for name, path in urls.items():
+                wrk(base + path, 1, "uncached" in name)  # warm up (and fill the cache)
+                results[name].append(wrk(base + path, options.seconds, "uncached" in name))
+
+        static_rates = [rate for rate, _, _ in results["static file"]]
+        print(
+            f"\nwrk, {CONNECTIONS} connections, {options.rounds} rounds of {options.seconds} s,"
+            " gunicorn with 2 workers (medians)"
+        )
+        print(f"{'target':<20} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'x static':>9}")
+        for name, runs in results.items():
+            ratios = [
+                rate / static for (rate, _, _), static in zip(runs, static_rates, strict=True)
+            ]
+            print(
+                f"{name:<20} {statistics.median(r for r, _, _ in runs):>8.0f}"
+                f" {statistics.median(p for _, p, _ in runs):>8.1f}"
+                f" {statistics.median(p for _, _, p in runs):>8.1f}"
+                f" {statistics.median(ratios):>9.3f}"
+            )
+        print(f"\nWorkers' memory after: {worker_memory(gunicorn)} MB")
+    finally:
+        if gunicorn is not None:
+            gunicorn.terminate()
+            gunicorn.wait()
+        redis.terminate()
+        redis.wait()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,21 @@
+"""gunicorn's settings for the production profile: `gunicorn -c python:magazine.gunicorn`.
+
+Each can be overridden with gunicorn's own environment variable or command-line flag.
+"""
+
+import multiprocessing
+import os
+
+wsgi_app = "magazine.wsgi:application"
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Sync workers: pages come from the cache or from a few short queries, with nothing to wait on.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+# Load the app once before forking: workers share its memory until they write to it.
+preload_app = True
+# A worker is replaced after this many requests, so that no slow leak can grow for ever.
+max_requests = 10_000
+max_requests_jitter = 1_000
+timeout = 30
+graceful_timeout = 20
+accesslog = "-"
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

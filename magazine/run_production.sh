@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# `make prod`: the production profile on one machine. Starts the machine's PostgreSQL cluster
+# (if it is down) and a Redis of its own, migrates, loads the demo magazine and serves it with
+# gunicorn on 127.0.0.1:$PORT. Ctrl-C, or SIGTERM to its process group, stops all it started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PORT=${PORT:-8000}
+REDIS_PORT=${REDIS_PORT:-6390}
+STATE=.prod  # this profile's secret key, uploads, static files and Redis folder
+VENV=.venv/bin
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+command -v pg_ctlcluster >/dev/null || missing+=(postgresql)
+command -v redis-server >/dev/null || missing+=(redis-server)
+if [ ${#missing[@]} -gt 0 ]; then
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+mkdir -p "$STATE/redis"
+
+pids=()
+pg_started=""
+read -r pg_version pg_cluster pg_status < <(pg_lsclusters --no-header | awk '{print $1, $2, $4; exit}')
+stop() {
+  trap - EXIT INT TERM
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  if [ -n "$pg_started" ]; then as_root pg_ctlcluster "$pg_version" "$pg_cluster" stop || true; fi
+}
+trap stop EXIT INT TERM
+
+if [ "$pg_status" != online ]; then
+  as_root pg_ctlcluster "$pg_version" "$pg_cluster" start
+  pg_started=1
+fi
+psql_admin() { as_root su postgres -c "psql -qtAc \"$1\""; }
+psql_admin "SELECT 1 FROM pg_roles WHERE rolname = 'magazine'" | grep -q 1 ||
+  psql_admin "CREATE ROLE magazine LOGIN PASSWORD 'magazine' CREATEDB"
+psql_admin "SELECT 1 FROM pg_database WHERE datname = 'magazine_prod'" | grep -q 1 ||
+  psql_admin "CREATE DATABASE magazine_prod OWNER magazine"
+
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$STATE/redis" --save "" \
+  --appendonly no --loglevel warning &
+pids+=($!)
+
+[ -s "$STATE/secret_key" ] || "$VENV/python" -c "import secrets; print(secrets.token_urlsafe(50))" >"$STATE/secret_key"
+export DJANGO_SETTINGS_MODULE=magazine.settings.production
+export SECRET_KEY="$(cat "$STATE/secret_key")"
+export ALLOWED_HOSTS=127.0.0.1,localhost
+export DATABASE_URL=postgres://magazine:magazine@127.0.0.1:5432/magazine_prod
+export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
+export MEDIA_ROOT="$PWD/$STATE/media" STATIC_ROOT="$PWD/$STATE/static"
+export SERVE_MEDIA_FILES=1  # no web server in front of gunicorn here
+export WAGTAILADMIN_BASE_URL="http://127.0.0.1:$PORT"
+
+"$VENV/python" manage.py collectstatic --no-input -v 0
+"$VENV/python" manage.py migrate --no-input
+"$VENV/python" manage.py local_site_address --port "$PORT"
+"$VENV/python" manage.py load_demo
+"$VENV/python" manage.py ensure_admin
+"$VENV/python" manage.py run_scheduler &
+pids+=($!)
+"$VENV/gunicorn" -c python:magazine.gunicorn --bind "127.0.0.1:$PORT" &
+pids+=($!)
+wait -n
