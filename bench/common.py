@@ -49,3 +49,15 @@ def wait_for(url: str, server: subprocess.Popen, seconds: float = 30) -> None:
             time.sleep(0.2)
     server.kill()
     raise SystemExit(f"The server did not answer {url}.")
+
+
+def start_gunicorn(env: dict, port: int) -> subprocess.Popen:
+    """gunicorn with the project's config on 127.0.0.1:`port`, once it answers."""
+    server = subprocess.Popen(
+        [PYTHON, "-m", "gunicorn", "-c", "python:magazine.gunicorn"]
+        + ["--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null"],
+        cwd=ROOT,
+        env=env,
+    )
+    wait_for(f"http://127.0.0.1:{port}/robots.txt", server)
+    return server

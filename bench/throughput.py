@@ -27,7 +27,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlencode
 
-from common import PYTHON, ROOT, free_port, manage, start_redis, wait_for
+from common import free_port, manage, start_gunicorn, start_redis
 
 DATABASE = "magazine_bench"
 CONNECTIONS = 16
@@ -139,23 +139,8 @@ def main() -> None:
     try:
         build(env, port, fresh=not options.keep)
         urls = targets(env)
-        gunicorn = subprocess.Popen(
-            [
-                PYTHON,
-                "-m",
-                "gunicorn",
-                "-c",
-                "python:magazine.gunicorn",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--access-logfile",
-                "/dev/null",
-            ],
-            cwd=ROOT,
-            env=env,
-        )
+        gunicorn = start_gunicorn(env, port)
         base = f"http://127.0.0.1:{port}"
-        wait_for(base + "/robots.txt", gunicorn)
         print(f"Workers' memory before: {worker_memory(gunicorn)} MB")
         results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in urls}
         for _ in range(options.rounds):

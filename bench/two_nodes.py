@@ -11,7 +11,6 @@ straight after.
 
 import argparse
 import re
-import subprocess
 import sys
 import tempfile
 import urllib.error
@@ -19,7 +18,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from common import PYTHON, ROOT, free_port, manage, start_redis, wait_for
+from common import free_port, manage, start_gunicorn, start_redis
 from throughput import build, environment
 
 
@@ -78,23 +77,7 @@ def main() -> None:
         )
         pk, article, section = manage(env, "shell", "-c", script).split()[-3:]
         for port in (port_a, port_b):
-            server = subprocess.Popen(
-                [
-                    PYTHON,
-                    "-m",
-                    "gunicorn",
-                    "-c",
-                    "python:magazine.gunicorn",
-                    "--bind",
-                    f"127.0.0.1:{port}",
-                    "--access-logfile",
-                    "/dev/null",
-                ],
-                cwd=ROOT,
-                env=env,
-            )
-            servers.append(server)
-            wait_for(f"http://127.0.0.1:{port}/robots.txt", server)
+            servers.append(start_gunicorn(env, port))
         host = f"127.0.0.1:{port_a}"  # the site's address, which the demo build set
         node_a = Browser(f"http://127.0.0.1:{port_a}", host)
         node_b = Browser(f"http://127.0.0.1:{port_b}", host)
