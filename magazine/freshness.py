@@ -5,6 +5,7 @@ Connected by home's AppConfig.ready().
 """
 
 from django.apps import apps
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
@@ -30,8 +31,10 @@ def connect() -> None:
 
 
 def page_changed(sender, instance: Page, **kwargs) -> None:
-    # URLs are worked out now, while the page is as it was published, moved or unpublished.
-    urls = purge_urls(instance.specific)
+    # URLs are worked out now, while the page is as it was published, moved or unpublished;
+    # only when there is a CDN to tell.
+    cdn = getattr(settings, "WAGTAILFRONTENDCACHE", None)
+    urls = purge_urls(instance.specific) if cdn else set()
     transaction.on_commit(lambda: refresh(urls))
 
 
