@@ -8,8 +8,10 @@ import re
 
 from django.apps import apps
 from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, rfc3339_date
+from wagtail.images import get_image_model
 
 from magazine.seo import SOCIAL_IMAGE, absolute, summary
 from magazine.view_restrictions import readable
@@ -101,7 +103,17 @@ class MagazineFeed(Feed):
 
     def items(self, obj) -> list:
         return listings.with_sections(
-            self.articles(obj).defer(None).prefetch_related("tags", "notes")[:FEED_LENGTH]
+            self.articles(obj)
+            .defer(None)
+            .prefetch_related(
+                "tags",
+                "notes",
+                # Each hero with its social crop: two queries for the whole feed.
+                Prefetch(
+                    "hero_image",
+                    get_image_model().objects.prefetch_renditions(SOCIAL_IMAGE),
+                ),
+            )[:FEED_LENGTH]
         )
 
     def item_title(self, item) -> str:
@@ -152,7 +164,11 @@ class MagazineFeed(Feed):
         }
 
     def _image(self, item):
-        return item.hero_image.get_rendition(SOCIAL_IMAGE) if item.hero_image else None
+        # Asked for twice an item (enclosure and media:content): looked up once.
+        if not hasattr(item, "_feed_image"):
+            hero = item.hero_image
+            item._feed_image = hero.get_rendition(SOCIAL_IMAGE) if hero else None
+        return item._feed_image
 
 
 class MagazineAtomFeed(MagazineFeed):
