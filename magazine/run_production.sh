@@ -40,6 +40,11 @@ psql_admin "SELECT 1 FROM pg_roles WHERE rolname = 'magazine'" | grep -q 1 ||
   psql_admin "CREATE ROLE magazine LOGIN PASSWORD 'magazine' CREATEDB"
 psql_admin "SELECT 1 FROM pg_database WHERE datname = 'magazine_prod'" | grep -q 1 ||
   psql_admin "CREATE DATABASE magazine_prod OWNER magazine"
+# Search ranks in a RUM index (search/postgres_backend.py); only a superuser may create `rum`.
+[ -f "/usr/share/postgresql/$pg_version/extension/rum.control" ] ||
+  { as_root apt-get update -qq &&
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "postgresql-$pg_version-rum"; }
+as_root su postgres -c "psql -qd magazine_prod -c 'CREATE EXTENSION IF NOT EXISTS rum'"
 
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$STATE/redis" --save "" \
   --appendonly no --loglevel warning &

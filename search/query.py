@@ -12,6 +12,9 @@ from wagtail.search.query import And, Phrase, PlainText, SearchQuery
 from magazine.text import STOPWORDS, words
 
 MAX_QUERY_LENGTH = 200
+# Results are counted this deep and no deeper: nobody pages through a thousand, and counting
+# forty thousand matches would cost more than ranking the page (search/postgres_backend.py).
+RESULTS_DEPTH = 1000
 MAX_WORDS = 32
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _QUOTED = re.compile(r'"([^"]*)"')

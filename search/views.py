@@ -11,7 +11,7 @@ from news import listings
 
 from . import filters
 from .forms import ORDERS, SearchForm
-from .query import clean, parse
+from .query import RESULTS_DEPTH, clean, parse
 
 RESULTS_PER_PAGE = 10
 
@@ -48,7 +48,8 @@ def search(request: HttpRequest) -> HttpResponse:
         "page_obj": page,
         "articles": listings.with_sections(page.object_list),
         "picks": picks if first_page else [],
-        "result_count": page.paginator.count + len(picks),
+        "result_count": min(page.paginator.count, RESULTS_DEPTH) + len(picks),
+        "more_results": page.paginator.count >= RESULTS_DEPTH,
         "authors": named(form.authors, text) if query and first_page else [],
         "sections": named(form.sections, text) if query and first_page else [],
         "section_links": filters.section_links(
