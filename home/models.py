@@ -46,6 +46,21 @@ class HomePage(Page):
     class Meta:
         verbose_name = "home page"
 
+    def route(self, request: HttpRequest, path_components: list[str]):
+        """Straight to the page at the path, where Wagtail walks the tree a level at a time.
+
+        Wagtail's walk costs two queries a level (the child, then its specific type); this is
+        one lookup by URL path (indexed by home's migration 0007) and one for the type. None of
+        the magazine's pages routes further paths of its own, so the answer is the same; a path
+        that names no page falls back to Wagtail's walk, which gives the 404.
+        """
+        if path_components:
+            url_path = self.url_path + "/".join(path_components) + "/"
+            page = Page.objects.filter(url_path=url_path).specific().first()
+            if page is not None:
+                return page.route(request, [])
+        return super().route(request, path_components)
+
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         featured_ids = [item.article_id for item in self.featured_articles.all()]

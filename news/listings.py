@@ -13,6 +13,7 @@ from django.db.models import F, Prefetch, QuerySet, Window
 from django.db.models.functions import RowNumber, Substr
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search.query import PlainText, SearchQuery
 from wagtail.search.utils import normalise_query_string
@@ -35,13 +36,32 @@ _BYLINE = Prefetch(
 )
 
 
-def articles() -> QuerySet[ArticlePage]:
-    """Every article a reader may see, newest first, ready to render as cards."""
+# The image sizes of each kind of card, as templates/includes/card.html asks for them ("large"
+# cards are "standard" ones; "related" and "result" are "small"). Cards load only these of
+# their image's renditions, where a hero has twenty-odd; a size missing here would cost a query
+# a card, which tests/news/test_query_counts.py would see.
+CARD_IMAGE_SIZES = {
+    "lead": ("640x427", "960x640", "1280x853"),
+    "standard": ("400x267", "800x533"),
+    "small": ("200x133", "400x267"),
+}
+CARD_IMAGE_FORMATS = ("avif", "webp", "jpeg")
+
+
+def articles(*card_kinds: str) -> QuerySet[ArticlePage]:
+    """Every article a reader may see, newest first, ready to render as cards.
+
+    `card_kinds` (keys of CARD_IMAGE_SIZES) name the kinds of card the page shows: their
+    renditions are loaded with the articles. All kinds, when none is named.
+    """
+    sizes = {size for kind in card_kinds or CARD_IMAGE_SIZES for size in CARD_IMAGE_SIZES[kind]}
+    specs = [f"format-{format}|fill-{size}" for size in sizes for format in CARD_IMAGE_FORMATS]
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
     return (
         readable(ArticlePage.objects.all())
         .defer_streamfields()
         .select_related("hero_image")
-        .prefetch_related("hero_image__renditions", _BYLINE)
+        .prefetch_related(Prefetch("hero_image__renditions", queryset=renditions), _BYLINE)
         .order_by("-display_date", "-id")
     )
 
@@ -59,8 +79,8 @@ def with_sections(cards: Iterable[ArticlePage]) -> list[ArticlePage]:
 def section_articles(section: NewsIndexPage, base: QuerySet | None = None) -> QuerySet[ArticlePage]:
     """A section's articles, its subsections' included.
 
-    `base`, here and below, is an `articles()` queryset to narrow: a page that builds several
-    lists passes one, so that view restrictions are looked up once.
+    `base`, here and below, is an `articles()` or `card_ids()` queryset to narrow: a page that
+    builds several lists passes one, so that view restrictions are looked up once.
     """
     return (articles() if base is None else base).descendant_of(section)
 
@@ -98,48 +118,58 @@ def article_listings(article: ArticlePage) -> dict:
     No card appears twice on the page. Editors' related picks come first and the other lists
     leave them out; "More from" leaves out what "More in" shows; and the search backend tops
     related coverage up to three with the most relevant articles none of the lists has shown.
+    Each list is chosen as bare ids, and the cards of all of them load together.
     """
-    readable = articles()
+    ids = card_ids()
     authors = byline(article)
     tags = list(article.tags.all())
     section = article.get_parent().specific
-    picks = related_picks(article, readable)
+    picks = related_pick_ids(article, ids)
     # An unsaved article (in preview) has no pk; excluding None excludes nothing.
-    shown = [article.pk, *(card.pk for card in picks)]
-    more_in_section = list(
-        section_articles(section, readable).exclude(pk__in=shown)[:MORE_IN_SECTION]
-    )
-    shown += [card.pk for card in more_in_section]
-    more_from_author: list[ArticlePage] = []
+    shown = [article.pk, *picks]
+    in_section = section_articles(section, ids).exclude(pk__in=shown)
+    more_in_section = list(in_section.values_list("pk", flat=True)[:MORE_IN_SECTION])
+    shown += more_in_section
+    more_from_author: list[int] = []
     if authors:
-        more_from_author = list(
-            author_articles(authors[0], readable).exclude(pk__in=shown)[:MORE_FROM_AUTHOR]
-        )
-        shown += [card.pk for card in more_from_author]
+        from_author = author_articles(authors[0], ids).exclude(pk__in=shown)
+        more_from_author = list(from_author.values_list("pk", flat=True)[:MORE_FROM_AUTHOR])
+        shown += more_from_author
     about = " ".join([article.title, *(tag.name for tag in tags)])
-    related = picks + related_by_search(about, readable.exclude(pk__in=shown), RELATED - len(picks))
-    with_sections([*related, *more_in_section, *more_from_author])
+    found = related_by_search(about, ids.exclude(pk__in=shown), RELATED - len(picks))
+    related = picks + [card.pk for card in found]
+    loaded = articles("small", "standard").filter(pk__in=shown + related)
+    cards = {card.pk: card for card in with_sections(loaded)}
     article.section = section
     return {
         "authors": authors,
         "section": section,
         "tags": tags,
-        "related": related,
-        "more_in_section": more_in_section,
-        "more_from_author": more_from_author,
+        "related": _in_order(cards, related),
+        "more_in_section": _in_order(cards, more_in_section),
+        "more_from_author": _in_order(cards, more_from_author),
         "primary_author": authors[0] if authors else None,
     }
 
 
-def related_picks(article: ArticlePage, base: QuerySet | None = None) -> list[ArticlePage]:
-    """The related articles an editor chose, in their order, that readers may see."""
+def card_ids() -> QuerySet[ArticlePage]:
+    """What articles() holds, as bare rows: to choose cards before loading them all at once."""
+    return readable(ArticlePage.objects.all()).only("pk").order_by("-display_date", "-id")
+
+
+def _in_order(cards: dict, ids: list[int]) -> list[ArticlePage]:
+    return [cards[pk] for pk in ids if pk in cards]
+
+
+def related_pick_ids(article: ArticlePage, base: QuerySet) -> list[int]:
+    """The ids of the related articles an editor chose, in their order, that readers may see."""
     chosen = [
         link.article_id for link in article.related_links.all() if link.article_id != article.pk
     ]
     if not chosen:
         return []
-    cards = {card.pk: card for card in (articles() if base is None else base).filter(pk__in=chosen)}
-    return [cards[pk] for pk in dict.fromkeys(chosen) if pk in cards]
+    visible = set(base.filter(pk__in=chosen).values_list("pk", flat=True))
+    return [pk for pk in dict.fromkeys(chosen) if pk in visible]
 
 
 def related_by_search(about: str, candidates: QuerySet[ArticlePage], limit: int) -> list:
@@ -164,7 +194,7 @@ def search_articles(
 
     Ordered by relevance unless `newest`. Dates are whole days in the site's time zone.
     """
-    results = articles()
+    results = articles("small")
     if section is not None:
         results = results.descendant_of(section)
     if author is not None:
@@ -195,7 +225,7 @@ def promoted_pages(query_string: str) -> list:
     visible, cards = set(), {}
     if page_ids:
         visible = set(readable(Page.objects.filter(pk__in=page_ids)).values_list("pk", flat=True))
-        cards = {card.pk: card for card in with_sections(articles().filter(pk__in=visible))}
+        cards = {card.pk: card for card in with_sections(articles("small").filter(pk__in=visible))}
     picks = []
     for promotion in promotions:
         if promotion.page_id and promotion.page_id not in visible:

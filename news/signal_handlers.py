@@ -1,4 +1,5 @@
-"""Keep the search index true when a name that articles are indexed under changes.
+"""Keep the search index true when a name that articles are indexed under changes, and make a
+published article's image renditions (news/renditions.py).
 
 Articles are indexed with their section's name and their authors' names (see
 ArticlePage.search_fields), so publishing a section or an author re-indexes their articles.
@@ -24,4 +25,10 @@ def reindex_named_articles(sender, instance, **kwargs) -> None:
 
 
 def register() -> None:
+    from .models import ArticlePage
+    from .renditions import prepare_when_published
+
     page_published.connect(reindex_named_articles, dispatch_uid="news_reindex_named_articles")
+    page_published.connect(
+        prepare_when_published, sender=ArticlePage, dispatch_uid="news_prepare_renditions"
+    )

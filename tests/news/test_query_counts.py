@@ -4,8 +4,8 @@ blocks they show. Counts are exact: a change that adds a query has to change thi
 from tests import builders
 from tests.queries import queries_for
 
-SECTION_PAGE_QUERIES = 19
-ARTICLE_PAGE_QUERIES = 34
+SECTION_PAGE_QUERIES = 17
+ARTICLE_PAGE_QUERIES = 29
 
 
 def add_articles(magazine, count: int, hero, start: int = 0, section=None) -> list:

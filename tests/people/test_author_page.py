@@ -8,7 +8,7 @@ from people.models import AuthorLink
 from tests import builders
 from tests.queries import queries_for
 
-AUTHOR_PAGE_QUERIES = 18
+AUTHOR_PAGE_QUERIES = 16
 
 
 def page_soup(client, url, **params) -> BeautifulSoup:
