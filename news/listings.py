@@ -20,6 +20,7 @@ from wagtail.search.utils import normalise_query_string
 
 from magazine.text import keywords
 from magazine.view_restrictions import readable
+from search.terms import distinctive
 
 from .models import ArticleAuthor, ArticlePage, NewsIndexPage
 
@@ -173,9 +174,14 @@ def related_pick_ids(article: ArticlePage, base: QuerySet) -> list[int]:
 
 
 def related_by_search(about: str, candidates: QuerySet[ArticlePage], limit: int) -> list:
-    """The `limit` candidates most relevant to the text `about`, by the search backend."""
-    terms = keywords(about)
-    if limit <= 0 or not terms:
+    """The `limit` candidates most relevant to the text `about`, by the search backend.
+
+    Only the text's most telling words are searched for (search/terms.py).
+    """
+    if limit <= 0:
+        return []
+    terms = distinctive(keywords(about))
+    if not terms:
         return []
     return list(candidates.search(PlainText(" ".join(terms), operator="or"))[:limit])
 

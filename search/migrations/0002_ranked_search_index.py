@@ -10,18 +10,13 @@ magazines.
 
 from django.db import DatabaseError, migrations, transaction
 
-from search.postgres_backend import RUM_INDEX
-
-CREATE_INDEX = (
-    f"CREATE INDEX IF NOT EXISTS {RUM_INDEX} ON wagtailsearch_indexentry "
-    "USING rum ((title || body) rum_tsvector_ops)"
-)
+from search.postgres_backend import CREATE_RUM_INDEX, RUM_INDEX
 
 
 def create(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql" or not _rum_available(schema_editor):
         return
-    schema_editor.execute(CREATE_INDEX)
+    schema_editor.execute(CREATE_RUM_INDEX)
 
 
 def _rum_available(schema_editor) -> bool:

@@ -10,12 +10,13 @@ import random
 import re
 import time
 import uuid
+from contextlib import nullcontext
 from datetime import timedelta
 from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
@@ -54,15 +55,24 @@ class Command(BaseCommand):
 
         started = time.perf_counter()
         backend = get_search_backend()
-        for start in range(0, len(created), BATCH):
-            batch = ArticlePage.get_indexed_objects().filter(pk__in=created[start : start + BATCH])
-            backend.add_bulk(ArticlePage, list(batch))
+        with self._search_index_set_aside():
+            for start in range(0, len(created), BATCH):
+                pks = created[start : start + BATCH]
+                batch = ArticlePage.get_indexed_objects().filter(pk__in=pks)
+                backend.add_bulk(ArticlePage, list(batch))
         indexed = time.perf_counter() - started
         refresh_planner_statistics()
         self.stdout.write(
             f"Created {len(created)} articles in {written:.1f} s, indexed them in {indexed:.1f} s;"
             f" {ArticlePage.objects.count()} articles in all."
         )
+
+    def _search_index_set_aside(self):
+        if connection.vendor != "postgresql":
+            return nullcontext()
+        from search.postgres_backend import rum_index_set_aside
+
+        return rum_index_set_aside()
 
     def _batch(self, count, sections, authors, texts, rng) -> list[int]:
         article_type = ContentType.objects.get_for_model(ArticlePage)

@@ -1,0 +1,43 @@
+"""Related coverage searches for an article's telling words, not for words every story has."""
+
+import pytest
+from django.db import connection
+
+from news import listings
+from search import terms
+from tests import builders
+
+
+def test_other_databases_get_every_word(monkeypatch):
+    monkeypatch.setattr(connection, "vendor", "sqlite")
+    assert terms.distinctive(["port", "harbour"]) == ["port", "harbour"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's statistics")
+def test_words_in_most_articles_are_left_out(magazine):
+    for i in range(30):
+        builders.article(
+            magazine.andes,
+            f"Market report {i}",
+            [magazine.ana],
+            body=[builders.paragraph(f"The market moved today, report {i}.")],
+        )
+    lone = builders.article(
+        magazine.politics,
+        "Lithium market",
+        [magazine.ben],
+        body=[builders.paragraph("Lithium prices on the market.")],
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE wagtailsearch_indexentry")
+    shares = terms.document_shares(["market", "lithium", "the"])
+    assert shares["market"] > terms.MAX_DOC_FREQ > shares["lithium"]
+    assert "the" not in shares  # a stop word has no lexeme
+    assert terms.distinctive(["market", "lithium"]) == ["lithium"]
+    # Every word common: the least common still count.
+    assert set(terms.distinctive(["market", "report", "today"])) <= {"market", "report", "today"}
+    assert len(terms.distinctive(["market", "report", "today"])) == terms.MIN_TERMS
+    related = listings.related_by_search(
+        "Lithium market", listings.card_ids().exclude(pk=lone.pk), 3
+    )
+    assert related == []  # no other article is about lithium; the market reports do not count
