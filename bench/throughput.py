@@ -143,10 +143,18 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         print(f"Workers' memory before: {worker_memory(gunicorn)} MB")
         results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in urls}
-        for _ in range(options.rounds):
+        served = 0
+        for round_number in range(1, options.rounds + 1):
             for name, path in urls.items():
                 wrk(base + path, 1, "uncached" in name)  # warm up (and fill the cache)
                 results[name].append(wrk(base + path, options.seconds, "uncached" in name))
+                served += results[name][-1][0] * options.seconds
+            # Whether memory levels off: each worker's size after every round.
+            print(
+                f"Round {round_number}: about {served:,.0f} requests, workers' memory"
+                f" {worker_memory(gunicorn)} MB",
+                flush=True,
+            )
 
         static_rates = [rate for rate, _, _ in results["static file"]]
         print(
