@@ -51,11 +51,11 @@ def wait_for(url: str, server: subprocess.Popen, seconds: float = 30) -> None:
     raise SystemExit(f"The server did not answer {url}.")
 
 
-def start_gunicorn(env: dict, port: int) -> subprocess.Popen:
-    """gunicorn with the project's config on 127.0.0.1:`port`, once it answers."""
+def start_gunicorn(env: dict, port: int, *flags: str) -> subprocess.Popen:
+    """gunicorn with the project's config (and `flags`) on 127.0.0.1:`port`, once it answers."""
     server = subprocess.Popen(
         [PYTHON, "-m", "gunicorn", "-c", "python:magazine.gunicorn"]
-        + ["--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null"],
+        + ["--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null", *flags],
         cwd=ROOT,
         env=env,
     )

@@ -13,7 +13,8 @@ round, so that the machine's drift falls on all of them alike; the figures are m
 rounds, and each page's requests/s is divided by the static file's of the same round.
 
 Targets from the issue: cached article >= 0.5 x the static file; uncached article >= 0.08 x.
-Also prints each worker's memory (RSS) before and after.
+Also prints each worker's memory (RSS) before the run and after every round, with workers never
+replaced (gunicorn's max_requests off), to show whether it levels off.
 """
 
 import argparse
@@ -44,6 +45,7 @@ def environment(work: Path, port: int, redis_port: int) -> dict[str, str]:
         "MEDIA_ROOT": str(work / "media"),
         "STATIC_ROOT": str(work / "static"),
         "SERVE_MEDIA_FILES": "1",
+        "SECURE_SSL_REDIRECT": "0",  # plain HTTP on loopback
         "WEB_CONCURRENCY": "2",
     }
 
@@ -139,7 +141,9 @@ def main() -> None:
     try:
         build(env, port, fresh=not options.keep)
         urls = targets(env)
-        gunicorn = start_gunicorn(env, port)
+        # Workers are never replaced here (production replaces them every 10,000 requests or
+        # so): the memory printed after each round is then one worker's over the whole run.
+        gunicorn = start_gunicorn(env, port, "--max-requests", "0")
         base = f"http://127.0.0.1:{port}"
         print(f"Workers' memory before: {worker_memory(gunicorn)} MB")
         results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in urls}

@@ -58,6 +58,7 @@ export DATABASE_URL=postgres://magazine:magazine@127.0.0.1:5432/magazine_prod
 export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
 export MEDIA_ROOT="$PWD/$STATE/media" STATIC_ROOT="$PWD/$STATE/static"
 export SERVE_MEDIA_FILES=1  # no web server in front of gunicorn here
+export SECURE_SSL_REDIRECT=0 HSTS_SECONDS=0  # plain HTTP on loopback, no TLS proxy in front
 export WAGTAILADMIN_BASE_URL="http://127.0.0.1:$PORT"
 
 "$VENV/python" manage.py collectstatic --no-input -v 0

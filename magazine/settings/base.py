@@ -1,9 +1,11 @@
 """Settings shared by every environment. `dev`, `test` and `production` import this module."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 from search.text_search import CONFIGURATION as TEXT_SEARCH_CONFIGURATION
 
@@ -37,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.sitemaps",
+    "axes",
     # WhiteNoise serves static files under runserver too, so dev behaves like production.
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
@@ -44,6 +47,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above the session: a cached page is served before anything else is looked up.
     "magazine.page_cache.PageCacheMiddleware",
@@ -55,6 +59,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "magazine.view_restrictions.ViewRestrictionsPerRequestMiddleware",
+    # Below the page cache: cached pages keep the header they were rendered with (no nonces).
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: counts failed logins and locks out repeated failures.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "magazine.urls"
@@ -94,6 +102,69 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: after AXES_FAILURE_LIMIT failed logins for one username from one address,
+# logins are refused for AXES_COOLOFF_TIME, with a page that says so (templates/axes/).
+# (AxesBackend only refuses; ModelBackend signs in. AxesBackend rather than the standalone one:
+# it can also load the signed-in user, which Django asks of the first backend.)
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "axes/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+
+# Security headers on every response (tests/home/test_security_headers.py). SecurityMiddleware
+# sends nosniff, the referrer policy and the opener policy; HSTS and the HTTPS redirect are
+# production's (they would lock a developer's browser out of http://127.0.0.1).
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview frames its own admin pages with SAMEORIGIN
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "interest-cohort",
+    )
+}
+# The public site's content security policy: its own scripts, styles and fonts only, no
+# inline script; pictures from itself (and production's media host); video players in embeds.
+# The admin (its own inline scripts and styles) and Wagtail's previews under it are left out.
+EMBED_FRAME_SOURCES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": EMBED_FRAME_SOURCES,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -8,6 +8,7 @@ storage), SEARCH_URL (OpenSearch), WAGTAILFRONTENDCACHE (CDN purges, as JSON). R
 
 import json
 import os
+from urllib.parse import urlparse
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -66,6 +67,13 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
             "querystring_auth": False,  # pictures are public
         },
     }
+    # Pictures come from the bucket's host: the content security policy must allow it.
+    _media_host = (
+        os.environ.get("AWS_S3_CUSTOM_DOMAIN")
+        or urlparse(os.environ.get("AWS_S3_ENDPOINT_URL", "")).netloc
+        or f"{os.environ['AWS_STORAGE_BUCKET_NAME']}.s3.amazonaws.com"
+    )
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"https://{_media_host}")  # noqa: F405
 
 # OpenSearch when SEARCH_URL is set; else PostgreSQL's full-text search (base settings).
 if os.environ.get("SEARCH_URL"):
@@ -90,4 +98,10 @@ if os.environ.get("WAGTAILFRONTENDCACHE"):
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-SECURE_CONTENT_TYPE_NOSNIFF = True
+# HTTPS only: plain HTTP is redirected, and browsers are told to use HTTPS for a year. Set
+# SECURE_SSL_REDIRECT=0 only where nothing but loopback reaches the server over HTTP (`make
+# prod`, the benchmarks); HSTS_PRELOAD=0 for a domain not to be submitted to browsers' lists.
+SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"
+SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", 365 * 24 * 3600))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("HSTS_INCLUDE_SUBDOMAINS", "1") == "1"
+SECURE_HSTS_PRELOAD = os.environ.get("HSTS_PRELOAD", "1") == "1"

@@ -89,3 +89,22 @@ def test_a_cdn_setting_that_is_not_json_is_a_clear_error():
     result = production(**REQUIRED, WAGTAILFRONTENDCACHE="{cloudflare")
     assert result.returncode != 0
     assert "WAGTAILFRONTENDCACHE is not valid JSON" in result.stderr
+
+
+def test_the_deployment_checks_find_nothing_to_warn_about():
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in REQUIRED and not key.startswith(("AWS_", "SEARCH_", "WAGTAILFRONTEND"))
+    }
+    env.update(REQUIRED, DJANGO_SETTINGS_MODULE="magazine.settings.production")
+    env["SECRET_KEY"] = "k7Vq-2xR9pLm4Zt8Wn3Yb6Jc1Hf5Gd0Ks-Ua7Ee2Qo9Ti4Xr8Pv3Ny6Mb1Lw5Cz"
+    check = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "no issues" in check.stdout

@@ -16,7 +16,9 @@ EMBED_URL = "https://vimeo.com/76979871"
 
 class PageTreeTests(WagtailPageTestCase):
     def setUp(self):
-        self.login()  # a superuser, so only the tree's own rules can refuse
+        # A superuser, so only the tree's own rules can refuse. (force_login: django-axes
+        # refuses logins that come without a request, as the test client's login() does.)
+        self.client.force_login(self.create_superuser("admin"))
         self.magazine = builders.Magazine()
 
     def test_home_sits_under_the_root_and_holds_sections_and_people(self):
@@ -97,7 +99,7 @@ class EditorViewsTests(WagtailPageTestCase):
     """Each page type opens in the editor and renders in its live preview."""
 
     def setUp(self):
-        self.login()
+        self.client.force_login(self.create_superuser("admin"))
         self.magazine = builders.Magazine()
         self.article = builders.article(
             self.magazine.andes,
