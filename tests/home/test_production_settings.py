@@ -98,6 +98,7 @@ def test_the_deployment_checks_find_nothing_to_warn_about():
         if key not in REQUIRED and not key.startswith(("AWS_", "SEARCH_", "WAGTAILFRONTEND"))
     }
     env.update(REQUIRED, DJANGO_SETTINGS_MODULE="magazine.settings.production")
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # the browser tests' setting, not a server's
     env["SECRET_KEY"] = "k7Vq-2xR9pLm4Zt8Wn3Yb6Jc1Hf5Gd0Ks-Ua7Ee2Qo9Ti4Xr8Pv3Ny6Mb1Lw5Cz"
     check = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
