@@ -54,6 +54,14 @@ def test_a_reader_goes_home_section_article_author_and_another_article(
 ):
     base, magazine, articles = magazine_online
     page = browser_page
+    # Chromium reports what the content security policy blocks on the console.
+    blocked = []
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text) if "Content Security" in message.text else None
+        ),
+    )
 
     page.goto(base + "/")
     expect(page.locator(".front__lead .card__headline")).to_have_text("Story number 0")
@@ -81,6 +89,7 @@ def test_a_reader_goes_home_section_article_author_and_another_article(
     expect(page.locator("h1")).to_have_text("Story number 6")
     expect(page.locator(".article__meta .byline")).to_have_text("By Ana Lima and Ben Okafor")
     assert_accessible(page)
+    assert blocked == []
 
 
 def test_the_people_page_and_a_missing_page_are_accessible(browser_page: Page, magazine_online):
