@@ -46,3 +46,26 @@ def newsroom(magazine):
         tags=["Colombia", "Transport"],
     )
     return m
+
+
+@pytest.fixture
+def stories(magazine):
+    """Four articles about water: in a headline, in bodies (once and three times), in a draft."""
+    m = magazine
+    builders.article(m.americas, "Water rationing ends in Bogotá", [m.ana], days_ago=3)
+    builders.article(
+        m.politics,
+        "Budget passes",
+        [m.ben],
+        days_ago=1,
+        body=[builders.paragraph("Water, water and more water for the farms.")],
+    )
+    builders.article(
+        m.andes,
+        "Dams on the river",
+        [m.ana],
+        days_ago=2,
+        body=[builders.paragraph("The water level fell.")],
+    )
+    builders.article(m.andes, "Draft about water", [m.ana], live=False)
+    return m

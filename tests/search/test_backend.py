@@ -12,29 +12,6 @@ from wagtail.search.backends import get_search_backend  # noqa: E402
 
 from news.models import ArticlePage  # noqa: E402
 from search.query import parse  # noqa: E402
-from tests import builders  # noqa: E402
-
-
-@pytest.fixture
-def stories(magazine):
-    m = magazine
-    builders.article(m.americas, "Water rationing ends in Bogotá", [m.ana], days_ago=3)
-    builders.article(
-        m.politics,
-        "Budget passes",
-        [m.ben],
-        days_ago=1,
-        body=[builders.paragraph("Water, water and more water for the farms.")],
-    )
-    builders.article(
-        m.andes,
-        "Dams on the river",
-        [m.ana],
-        days_ago=2,
-        body=[builders.paragraph("The water level fell.")],
-    )
-    builders.article(m.andes, "Draft about water", [m.ana], live=False)
-    return m
 
 
 @pytest.mark.parametrize("text", ["water", "bogota water", '"water level"', "nothing"])

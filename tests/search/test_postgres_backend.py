@@ -15,7 +15,6 @@ from news.models import ArticlePage  # noqa: E402
 from search import postgres_backend  # noqa: E402
 from search.query import parse  # noqa: E402
 from search.text_search import CONFIGURATION  # noqa: E402
-from tests import builders  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -26,28 +25,6 @@ def rum_index(db):
             pytest.skip("the server has no rum extension (Debian: postgresql-15-rum)")
     # The server has it, so migration 0002 must have built the index (.ci/run makes sure).
     assert postgres_backend.has_rum_index(connection.alias)
-
-
-@pytest.fixture
-def stories(magazine):
-    m = magazine
-    builders.article(m.americas, "Water rationing ends in Bogotá", [m.ana], days_ago=3)
-    builders.article(
-        m.politics,
-        "Budget passes",
-        [m.ben],
-        days_ago=1,
-        body=[builders.paragraph("Water, water and more water for the farms.")],
-    )
-    builders.article(
-        m.andes,
-        "Dams on the river",
-        [m.ana],
-        days_ago=2,
-        body=[builders.paragraph("The water level fell.")],
-    )
-    builders.article(m.andes, "Draft about water", [m.ana], live=False)
-    return m
 
 
 @pytest.mark.parametrize("text", ["water", "bogota water", '"water level"', "nothing"])
