@@ -9,6 +9,7 @@ sizes here can never drift from the templates'.
 import logging
 
 from django.contrib.auth.models import AnonymousUser
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.test import RequestFactory
@@ -35,8 +36,6 @@ def prepare(article) -> None:
 
 
 def prepare_when_published(sender, instance, **kwargs) -> None:
-    from django.db import transaction
-
     transaction.on_commit(lambda: _prepare_quietly(instance))
 
 
