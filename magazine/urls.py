@@ -39,9 +39,12 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA_FILES:
-    # Only where nothing else serves uploads: `make run` and the tests.
+    # Only where nothing else serves uploads: `make run` and the tests. Not documents: they
+    # go through Wagtail's view (/documents/), which keeps private collections private.
     urlpatterns.append(
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+        re_path(
+            r"^media/(?!documents/)(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}
+        )
     )
 
 urlpatterns.append(path("", include(wagtail_urls)))

@@ -234,5 +234,8 @@ PAGE_CACHE_CONTROL = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # English stemming after unaccent, created by search's first migration.
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = TEXT_SEARCH_CONFIGURATION
+# Documents always go through Wagtail's view, which checks their collection's privacy; on remote
+# storage Wagtail would otherwise redirect to the file's public address.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
