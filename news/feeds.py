@@ -8,10 +8,8 @@ import re
 
 from django.apps import apps
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, rfc3339_date
-from wagtail.images import get_image_model
 
 from magazine.seo import SOCIAL_IMAGE, absolute, summary
 from magazine.view_restrictions import readable
@@ -98,23 +96,16 @@ class MagazineFeed(Feed):
     def feed_url(self, obj) -> str:
         return self.request.path
 
+    def base(self):
+        # Only the social crop of each hero: loaded with the articles, one query a feed.
+        return listings.articles(image_specs=[SOCIAL_IMAGE])
+
     def articles(self, obj):
-        return listings.articles()
+        return self.base()
 
     def items(self, obj) -> list:
-        return listings.with_sections(
-            self.articles(obj)
-            .defer(None)
-            .prefetch_related(
-                "tags",
-                "notes",
-                # Each hero with its social crop: two queries for the whole feed.
-                Prefetch(
-                    "hero_image",
-                    get_image_model().objects.prefetch_renditions(SOCIAL_IMAGE),
-                ),
-            )[:FEED_LENGTH]
-        )
+        feed_items = self.articles(obj).defer(None).prefetch_related("tags", "notes")
+        return listings.with_sections(feed_items[:FEED_LENGTH])
 
     def item_title(self, item) -> str:
         return item.title
@@ -184,7 +175,7 @@ class SectionFeed(MagazineFeed):
         return section
 
     def articles(self, obj):
-        return listings.section_articles(obj)
+        return listings.section_articles(obj, self.base())
 
 
 class SectionAtomFeed(SectionFeed):
@@ -202,7 +193,7 @@ class AuthorFeed(MagazineFeed):
         return author
 
     def articles(self, obj):
-        return listings.author_articles(obj)
+        return listings.author_articles(obj, self.base())
 
 
 class AuthorAtomFeed(AuthorFeed):

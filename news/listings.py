@@ -49,14 +49,18 @@ CARD_IMAGE_SIZES = {
 CARD_IMAGE_FORMATS = ("avif", "webp", "jpeg")
 
 
-def articles(*card_kinds: str) -> QuerySet[ArticlePage]:
+def articles(*card_kinds: str, image_specs: Sequence[str] = ()) -> QuerySet[ArticlePage]:
     """Every article a reader may see, newest first, ready to render as cards.
 
     `card_kinds` (keys of CARD_IMAGE_SIZES) name the kinds of card the page shows: their
-    renditions are loaded with the articles. All kinds, when none is named.
+    renditions are loaded with the articles. All kinds, when none is named. `image_specs`, when
+    given, are the only renditions loaded instead (a feed's social crop, say): the loaded ones
+    are all Wagtail looks at, so a rendition needed but not loaded would be made again.
     """
     sizes = {size for kind in card_kinds or CARD_IMAGE_SIZES for size in CARD_IMAGE_SIZES[kind]}
-    specs = [f"format-{format}|fill-{size}" for size in sizes for format in CARD_IMAGE_FORMATS]
+    specs = list(image_specs) or [
+        f"format-{format}|fill-{size}" for size in sizes for format in CARD_IMAGE_FORMATS
+    ]
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
     return (
         readable(ArticlePage.objects.all())

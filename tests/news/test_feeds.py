@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from home.models import MagazineSettings
+from magazine.seo import SOCIAL_IMAGE
 from news.feeds import FEED_LENGTH
 from news.models import ArticleNote
 from tests import builders
@@ -165,3 +166,15 @@ def test_a_feed_item_dated_before_an_update_is_updated_later(client, magazine):
     (entry,) = read(client, "/feeds/atom.xml").entries
     assert entry.updated_parsed[:3] == (timezone.now() - timedelta(days=1)).utctimetuple()[:3]
     assert entry.published_parsed[:3] == (timezone.now() - timedelta(days=5)).utctimetuple()[:3]
+
+
+@pytest.mark.parametrize("url", ["/feeds/rss.xml", "/feeds/atom.xml"])
+def test_feeds_serve_heroes_whose_social_crop_is_already_made(client, story, url):
+    """Reading the article makes its hero's social crop; the feed then uses that one (it tried
+    to make it again, and failed with a server error)."""
+    assert client.get(story.url).status_code == 200
+    crops = story.hero_image.renditions.filter(filter_spec=SOCIAL_IMAGE)
+    assert crops.count() == 1
+    feed = read(client, url)
+    assert feed.entries[0].title == story.title
+    assert crops.count() == 1
