@@ -143,6 +143,8 @@ class RankedPostgresSearchQueryCompiler(postgres.PostgresSearchQueryCompiler):
 
 class RankedPostgresSearchResults(postgres.PostgresSearchResults):
     def _do_count(self):
+        if not isinstance(self.query_compiler, RankedPostgresSearchQueryCompiler):
+            return super()._do_count()  # autocomplete (the admin's page search): Wagtail's own
         return self.query_compiler.count(self.query_compiler.get_config(self.backend))
 
 

@@ -96,6 +96,8 @@ class RankedSearchQueryCompiler(sqlite.SQLiteSearchQueryCompiler):
 
 class RankedSearchResults(sqlite.SQLiteSearchResults):
     def _do_count(self):
+        if not isinstance(self.query_compiler, RankedSearchQueryCompiler):
+            return super()._do_count()  # autocomplete (the admin's page search): Wagtail's own
         return self.query_compiler.count(self.query_compiler.get_config(self.backend))
 
 
