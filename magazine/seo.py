@@ -2,6 +2,7 @@
 Open Graph and Twitter tags, and JSON-LD. Each page type builds a `Meta` in its get_context;
 templates/includes/meta.html renders it."""
 
+import html
 import json
 from dataclasses import dataclass, field
 
@@ -37,8 +38,9 @@ class Meta:
 
 
 def summary(text: str, length: int = 300) -> str:
-    """Plain text for a description: tags gone, space folded, cut at a word."""
-    text = " ".join(strip_tags(text).split())
+    """Plain text for a description: tags gone, entities read ("&amp;" is "&"), space folded,
+    cut at a word. Escaped again wherever it goes in HTML."""
+    text = " ".join(html.unescape(strip_tags(text)).split())
     if len(text) <= length:
         return text
     return text[:length].rsplit(" ", 1)[0] + "…"

@@ -10,6 +10,7 @@ from django.apps import apps
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, rfc3339_date
+from django.utils.html import escape
 
 from magazine.seo import SOCIAL_IMAGE, absolute, summary
 from magazine.view_restrictions import readable
@@ -88,10 +89,15 @@ class MagazineFeed(Feed):
     def link(self, obj) -> str:
         return "/" if obj is None else obj.url
 
-    def description(self, obj) -> str:
+    def subtitle(self, obj) -> str:
+        """What the feed is about, as text (Atom's subtitle is text)."""
         return (
             self.settings.tagline if obj is None else summary(getattr(obj, "intro", "") or obj.bio)
         )
+
+    def description(self, obj) -> str:
+        # RSS readers take a description for HTML: text in it is escaped once more than the XML.
+        return escape(self.subtitle(obj))
 
     def feed_url(self, obj) -> str:
         return self.request.path
@@ -117,7 +123,8 @@ class MagazineFeed(Feed):
         return item.get_full_url(self.request)
 
     def item_description(self, item) -> str:
-        return item.standfirst
+        # HTML in both formats (RSS's description, Atom's summary of type "html").
+        return escape(item.standfirst)
 
     def item_author_name(self, item) -> str | None:
         return item.authors[0].title if item.authors else None
@@ -164,7 +171,6 @@ class MagazineFeed(Feed):
 
 class MagazineAtomFeed(MagazineFeed):
     feed_type = FullAtom
-    subtitle = MagazineFeed.description
 
 
 class SectionFeed(MagazineFeed):
@@ -180,7 +186,6 @@ class SectionFeed(MagazineFeed):
 
 class SectionAtomFeed(SectionFeed):
     feed_type = FullAtom
-    subtitle = MagazineFeed.description
 
 
 class AuthorFeed(MagazineFeed):
@@ -198,4 +203,3 @@ class AuthorFeed(MagazineFeed):
 
 class AuthorAtomFeed(AuthorFeed):
     feed_type = FullAtom
-    subtitle = MagazineFeed.description

@@ -1,5 +1,7 @@
 """The article editor's form: drafts may be unfinished, a published article may not."""
 
+from django.core.exceptions import ValidationError
+from taggit.models import Tag
 from wagtail.admin.forms import WagtailAdminPageForm
 
 
@@ -15,6 +17,17 @@ class ArticlePageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         # Blank in the database, so that drafts may lack it, but required to go live.
         self.fields["hero_image"].required = True
+
+    def clean_tags(self):
+        tags = self.cleaned_data["tags"]
+        # A tag's page is at /tags/<slug>/; a name without a letter or digit has no slug.
+        unusable = [name for name in tags if not Tag().slugify(name)]
+        if unusable:
+            raise ValidationError(
+                "A tag needs a letter or a digit: %(tags)s",
+                params={"tags": ", ".join(f"“{name}”" for name in unusable)},
+            )
+        return tags
 
     def clean(self):
         data = super().clean()

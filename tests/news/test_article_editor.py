@@ -87,3 +87,14 @@ def test_the_hero_is_chosen_with_the_image_chooser(admin_client, add_url):
     # A custom form that lost Wagtail's widgets once drew a plain <select> of every image here.
     form = admin_client.get(add_url).context["form"]
     assert type(form.fields["hero_image"].widget).__name__ == "AdminImageChooser"
+
+
+def test_a_tag_without_a_letter_or_digit_gets_a_form_error(client, magazine, editor):
+    """Its page would have no address, and the article would fail to show."""
+    client.force_login(editor)
+    draft = ArticlePage(title="Port strike", slug="port-strike")
+    data = builders.article_form_data(draft, magazine.ana, hero=builders.image(), tags='"?!", Ports')
+    response = client.post(f"/admin/pages/add/news/articlepage/{magazine.americas.pk}/", data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["tags"] == ["A tag needs a letter or a digit: “?!”"]
+    assert not ArticlePage.objects.filter(slug="port-strike").exists()
