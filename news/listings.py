@@ -127,7 +127,8 @@ def article_listings(article: ArticlePage) -> dict:
     """
     ids = card_ids()
     authors = byline(article)
-    tags = list(article.tags.all())
+    # A tag without a slug (made before tags were checked) has no page to link to.
+    tags = [tag for tag in article.tags.all() if tag.slug]
     section = article.get_parent().specific
     picks = related_pick_ids(article, ids)
     # An unsaved article (in preview) has no pk; excluding None excludes nothing.

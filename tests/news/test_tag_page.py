@@ -1,6 +1,7 @@
 """A tag's page lists its articles, newest first, twelve to a page; articles link to it."""
 
 from bs4 import BeautifulSoup
+from taggit.models import Tag
 from wagtail.models import PageViewRestriction
 
 from tests import builders
@@ -69,3 +70,12 @@ def test_an_older_tag_with_a_non_ascii_slug_still_has_a_page(client, magazine):
     href = BeautifulSoup(client.get(story.url).content, "html.parser").select_one(".tags a")
     assert href["href"] == "/tags/g%C3%B6teborg/"
     assert client.get(href["href"]).status_code == 200
+
+
+def test_an_article_with_a_tag_that_has_no_page_still_shows(client, magazine):
+    """A tag named without a letter or digit (the editor refuses it now) has no slug."""
+    article = builders.article(magazine.americas, "Port strike", [magazine.ana], tags=("Ports",))
+    article.tags.add(Tag.objects.create(name="?!", slug=""))
+    response = client.get(article.url)
+    assert response.status_code == 200
+    assert "/tags/ports/" in response.content.decode()
