@@ -8,7 +8,7 @@ VENV := .venv
 MANAGE := $(VENV)/bin/python manage.py
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run prod test lint format check install migrate demo clean
+.PHONY: run prod test lint format check install migrate demo backup restore clean
 
 run: install migrate demo  ## Serve the demo magazine on http://127.0.0.1:$(PORT)
 	$(MANAGE) local_site_address --port $(PORT)
@@ -56,6 +56,18 @@ migrate: install
 demo: install
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_admin
+
+backup: install  ## The database and media files in one archive: backups/magazine-<UTC time>.tar.gz
+	$(MANAGE) backup
+
+# Checked before anything runs, so a forgotten FILE= installs and changes nothing.
+ifneq ($(filter restore,$(MAKECMDGOALS)),)
+ifeq ($(strip $(FILE)),)
+$(error make restore needs the archive: make restore FILE=backups/magazine-20261127-235959.tar.gz)
+endif
+endif
+restore: install  ## Load FILE=<archive> into a new database and an empty media folder
+	$(MANAGE) restore "$(FILE)"
 
 clean:
 	rm -rf $(VENV) .tools .prod .cache node_modules db.sqlite3 media staticfiles .pytest_cache
