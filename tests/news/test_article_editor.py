@@ -93,7 +93,9 @@ def test_a_tag_without_a_letter_or_digit_gets_a_form_error(client, magazine, edi
     """Its page would have no address, and the article would fail to show."""
     client.force_login(editor)
     draft = ArticlePage(title="Port strike", slug="port-strike")
-    data = builders.article_form_data(draft, magazine.ana, hero=builders.image(), tags='"?!", Ports')
+    data = builders.article_form_data(
+        draft, magazine.ana, hero=builders.image(), tags='"?!", Ports'
+    )
     response = client.post(f"/admin/pages/add/news/articlepage/{magazine.americas.pk}/", data)
     assert response.status_code == 200
     assert response.context["form"].errors["tags"] == ["A tag needs a letter or a digit: “?!”"]
