@@ -61,3 +61,11 @@ def start_gunicorn(env: dict, port: int, *flags: str) -> subprocess.Popen:
     )
     wait_for(f"http://127.0.0.1:{port}/robots.txt", server)
     return server
+
+
+def stop(*processes: subprocess.Popen | None) -> None:
+    """Ends each process that was started (None: not started yet) and waits for it."""
+    for process in processes:
+        if process is not None:
+            process.terminate()
+            process.wait()

@@ -61,7 +61,7 @@ from collections import Counter
 from pathlib import Path
 
 import load_editor
-from common import PYTHON, ROOT, free_port, manage, start_gunicorn, start_redis
+from common import PYTHON, ROOT, free_port, manage, start_gunicorn, start_redis, stop
 from load_editor import TIMEOUT
 from load_report import cpu_ticks, process_ticks, report
 from throughput import environment
@@ -376,11 +376,7 @@ def main() -> None:
         result = asyncio.run(run_load(options, port, env, catalogue, gunicorn, redis))
         passed = report(options, result, log)
     finally:
-        if gunicorn is not None:
-            gunicorn.terminate()
-            gunicorn.wait()
-        redis.terminate()
-        redis.wait()
+        stop(gunicorn, redis)
         if not options.keep:
             drop(env)
     sys.exit(0 if passed else 1)

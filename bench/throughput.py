@@ -28,7 +28,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlencode
 
-from common import free_port, manage, start_gunicorn, start_redis
+from common import free_port, manage, start_gunicorn, start_redis, stop
 
 DATABASE = "magazine_bench"
 CONNECTIONS = 16
@@ -178,11 +178,7 @@ def main() -> None:
             )
         print(f"\nWorkers' memory after: {worker_memory(gunicorn)} MB")
     finally:
-        if gunicorn is not None:
-            gunicorn.terminate()
-            gunicorn.wait()
-        redis.terminate()
-        redis.wait()
+        stop(gunicorn, redis)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from common import free_port, manage, start_gunicorn, start_redis
+from common import free_port, manage, start_gunicorn, start_redis, stop
 from throughput import build, environment
 
 
@@ -119,11 +119,7 @@ def main() -> None:
         print("\nShared cache and immediate freshness across nodes:", "yes" if fresh else "NO")
         sys.exit(0 if fresh else 1)
     finally:
-        for server in servers:
-            server.terminate()
-            server.wait()
-        redis.terminate()
-        redis.wait()
+        stop(*servers, redis)
 
 
 if __name__ == "__main__":
