@@ -138,7 +138,7 @@ def run_editor(port: int, seconds: float, interval: float, seed: int) -> None:
         magazine.page_cache's middleware would."""
         request = RequestFactory().get(path, HTTP_HOST=f"127.0.0.1:{port}")
         key = page_cache.cache_key(request)
-        return key is not None and page_cache.cache().has_key(f"{key}#{page_cache.generation()}")
+        return key is not None and page_cache.is_cached(key)
 
     def newest_live() -> list:
         candidates = ArticlePage.objects.live().exclude(pk__in=list(in_flight))

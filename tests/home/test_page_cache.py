@@ -31,7 +31,7 @@ def page_cache(settings):
     production has), else in local memory; each test's pages apart."""
     if os.environ.get("REDIS_URL"):
         pages = {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "magazine.redis_cache.MagazineRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
         }

@@ -60,7 +60,7 @@ def test_the_required_variables_give_postgresql_redis_and_compressed_static_file
     loaded = json.loads(result.stdout)
     assert loaded["hosts"] == ["magazine.example", "www.magazine.example"]
     assert loaded["debug"] is False
-    redis = "django.core.cache.backends.redis.RedisCache"
+    redis = "magazine.redis_cache.MagazineRedisCache"
     assert loaded["caches"] == {
         name: [redis, REQUIRED["REDIS_URL"]] for name in ("default", "pages", "renditions")
     }
