@@ -7,11 +7,14 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.http import HttpResponse
+from django.test import RequestFactory
 from django.utils import timezone
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 from wagtail.models import PageViewRestriction, Revision
 
 from home.models import MagazineSettings
+from magazine import page_cache as page_cache_module
 from news.models import ArticlePage
 from tests import builders
 
@@ -122,6 +125,26 @@ def test_what_is_never_cached(client, admin_user, desk, request_kind):
         else:
             response = client.get(url)
         assert "X-Cache" not in response, request_kind
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_a_page_rendered_while_something_changed_is_not_served_after_the_change():
+    """The render began before an editor's change and stored its page after it: that page
+    shows the old state, so the next request renders afresh instead of taking it."""
+    served = []
+
+    def render_during_a_change(request):
+        if not served:
+            page_cache_module.forget_every_page()  # the editor publishes while this page renders
+        served.append(request)
+        return HttpResponse(f"render {len(served)}")
+
+    middleware = page_cache_module.PageCacheMiddleware(render_during_a_change)
+    first = middleware(RequestFactory().get("/news/"))
+    second = middleware(RequestFactory().get("/news/"))
+    third = middleware(RequestFactory().get("/news/"))
+    assert (first["X-Cache"], second["X-Cache"], third["X-Cache"]) == ("miss", "miss", "hit")
+    assert third.content == b"render 2"
 
 
 def test_a_private_page_is_never_stored(client, desk):
