@@ -13,6 +13,9 @@ round, so that the machine's drift falls on all of them alike; the figures are m
 rounds, and each page's requests/s is divided by the static file's of the same round.
 
 Targets from the issue: cached article >= 0.5 x the static file; uncached article >= 0.08 x.
+Two more rows give the floors for scale: robots.txt with the session cookie (Django's cost of
+any request that is not a cached page) and a missing article (Wagtail's routing and the smallest
+page of the layout).
 Also prints each worker's memory (RSS) before the run and after every round, with workers never
 replaced (gunicorn's max_requests off), to show whether it levels off.
 """
@@ -86,6 +89,11 @@ print(article.url, section.url, article.title.split()[0].lower())
         "home, cached": "/",
         "home, uncached": "/",
         "search": "/search/?" + urlencode({"q": word}),
+        # The floors under any uncached page, for scale: Django's (a view with no database
+        # and no template, through the whole middleware) and Wagtail's (routing an address to
+        # no page, then the smallest page of the layout; never cached).
+        "robots.txt, uncached": "/robots.txt",
+        "missing page (404)": "/news/no-such-article/",
     }
 
 
@@ -95,13 +103,13 @@ print(static("css/magazine.css"))
 """
 
 
-def wrk(url: str, seconds: int, uncached: bool) -> tuple[float, float, float]:
-    """(requests/s, p50 ms, p99 ms) of `url` under wrk."""
+def wrk(url: str, seconds: int, uncached: bool, missing: bool) -> tuple[float, float, float]:
+    """(requests/s, p50 ms, p99 ms) of `url` under wrk; `missing`: it answers 404."""
     command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", url]
     if uncached:
         command[1:1] = ["-H", "Cookie: sessionid=benchmark"]
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    if "Non-2xx" in output:
+    if "Non-2xx" in output and not missing:
         raise SystemExit(f"{url} answered with errors:\n{output}")
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     return rate, _latency(output, "50%"), _latency(output, "99%")
@@ -128,6 +136,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=5, help="length of each wrk run")
     parser.add_argument("--keep", action="store_true", help="reuse the database of a last run")
+    parser.add_argument(
+        "--only", default="", help="only the targets whose names contain this (and the limit)"
+    )
     options = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("Needs wrk: apt-get install wrk")
@@ -140,7 +151,11 @@ def main() -> None:
     gunicorn = None
     try:
         build(env, port, fresh=not options.keep)
-        urls = targets(env)
+        urls = {
+            name: path
+            for name, path in targets(env).items()
+            if options.only in name or name == "static file"
+        }
         # Workers are never replaced here (production replaces them every 10,000 requests or
         # so): the memory printed after each round is then one worker's over the whole run.
         gunicorn = start_gunicorn(env, port, "--max-requests", "0")
@@ -150,8 +165,9 @@ def main() -> None:
         served = 0
         for round_number in range(1, options.rounds + 1):
             for name, path in urls.items():
-                wrk(base + path, 1, "uncached" in name)  # warm up (and fill the cache)
-                results[name].append(wrk(base + path, options.seconds, "uncached" in name))
+                kind = ("uncached" in name, "404" in name)
+                wrk(base + path, 1, *kind)  # warm up (and fill the cache)
+                results[name].append(wrk(base + path, options.seconds, *kind))
                 served += results[name][-1][0] * options.seconds
             # Whether memory levels off: each worker's size after every round.
             print(
