@@ -8,11 +8,11 @@ storage), SEARCH_URL (OpenSearch), WAGTAILFRONTENDCACHE (CDN purges, as JSON). R
 
 import json
 import os
-from urllib.parse import urlparse
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
+from .s3 import media_host, s3_storage
 
 _REQUIRED = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL")
 _missing = [name for name in _REQUIRED if not os.environ.get(name)]
@@ -53,28 +53,12 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
 
-# Uploads on S3-compatible storage (AWS, MinIO, R2...): django-storages reads the rest of its
-# settings, and boto3 its credentials (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY), from the
-# environment.
+# Uploads on S3-compatible storage (magazine/settings/s3.py); pictures then come from the
+# bucket's host, which the content security policy must allow.
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    STORAGES["default"] = {  # noqa: F405
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
-            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
-            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
-            "file_overwrite": False,
-            "querystring_auth": False,  # pictures are public
-        },
-    }
-    # Pictures come from the bucket's host: the content security policy must allow it.
-    _media_host = (
-        os.environ.get("AWS_S3_CUSTOM_DOMAIN")
-        or urlparse(os.environ.get("AWS_S3_ENDPOINT_URL", "")).netloc
-        or f"{os.environ['AWS_STORAGE_BUCKET_NAME']}.s3.amazonaws.com"
-    )
-    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"https://{_media_host}")  # noqa: F405
+    STORAGES["default"] = s3_storage(os.environ)  # noqa: F405
+    _pictures = f"https://{media_host(os.environ)}"
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(_pictures)  # noqa: F405
 
 # OpenSearch when SEARCH_URL is set; else PostgreSQL's full-text search (base settings).
 if os.environ.get("SEARCH_URL"):
