@@ -87,7 +87,7 @@ class NewsIndexPage(Page):
         from . import listings
 
         context = super().get_context(request, *args, **kwargs)
-        page = paginate(request, listings.section_articles(self))
+        page = paginate(request, listings.section_articles(self), count_all=False)
         cards = listings.with_sections(page.object_list)
         # The newest article leads the first page, larger than the rest.
         context["lead"] = cards[0] if cards and page.number == 1 else None

@@ -89,7 +89,7 @@ class AuthorPage(Page):
         from news import listings
 
         context = super().get_context(request, *args, **kwargs)
-        page = paginate(request, listings.author_articles(self))
+        page = paginate(request, listings.author_articles(self), count_all=False)
         context["articles"] = listings.with_sections(page.object_list)
         context["page_obj"] = page
         if self.photo_id:

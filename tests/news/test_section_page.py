@@ -70,3 +70,21 @@ def test_unknown_paths_are_a_branded_404(client, magazine):
     assert response.status_code == 404
     assert b"We could not find that page" in response.content
     assert b"Skip to content" in response.content
+
+
+def test_a_long_listing_counts_only_a_few_pages_ahead(client, magazine, crowded, monkeypatch):
+    """Pages of a section are counted no further than PAGES_AHEAD past the one asked for,
+    so a section of 100,000 articles costs no more than one of a hundred; what lies beyond
+    is a gap and an "Older" link, and a page past the end is still a 404."""
+    monkeypatch.setattr("magazine.pagination.PAGES_AHEAD", 1)
+
+    def links(response) -> list[str]:
+        soup = BeautifulSoup(response.content, "html.parser")
+        return [item.get_text(strip=True) for item in soup.select(".pagination li")]
+
+    first = client.get(magazine.americas.url)  # counts two pages of three
+    assert links(first) == ["1", "2", "…", "Older →"]
+    last = client.get(magazine.americas.url, {"page": 3})  # counts to the end
+    assert links(last) == ["← Newer", "1", "2", "3"]
+    assert headlines(last) == [f"Story {i}" for i in range(24, 30)]
+    assert client.get(magazine.americas.url, {"page": 4}).status_code == 404
