@@ -11,6 +11,8 @@ from django.utils.functional import cached_property
 LISTING_PAGE_SIZE = 12
 # How many pages past the one asked for a reaching listing counts (see ReachingPaginator).
 PAGES_AHEAD = 3
+# No listing reaches this far; a larger ?page= would overflow the database's integers in LIMIT.
+FURTHEST_PAGE = 1_000_000
 
 
 class ReachingPaginator(Paginator):
@@ -24,7 +26,7 @@ class ReachingPaginator(Paginator):
 
     def __init__(self, object_list, per_page: int, number: int):
         super().__init__(object_list, per_page)
-        self.reach = (max(number, 1) + PAGES_AHEAD) * per_page
+        self.reach = (min(max(number, 1), FURTHEST_PAGE) + PAGES_AHEAD) * per_page
 
     @cached_property
     def count(self) -> int:
