@@ -7,12 +7,12 @@ Connected by home's AppConfig.ready().
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import reverse
 from taggit.models import Tag
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import page_cache
@@ -24,8 +24,14 @@ def connect() -> None:
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(page_changed, dispatch_uid=f"freshness-{signal}")
     post_delete.connect(page_deleted, dispatch_uid="freshness-page-deleted")
+    # A restriction added, changed or removed anywhere above a page hides or shows it.
+    post_save.connect(privacy_changed, sender=PageViewRestriction, dispatch_uid="freshness-vr")
+    post_delete.connect(privacy_changed, sender=PageViewRestriction, dispatch_uid="freshness-vr-d")
+    m2m_changed.connect(
+        privacy_changed, sender=PageViewRestriction.groups.through, dispatch_uid="freshness-vr-g"
+    )
     settings_model = apps.get_model("home", "MagazineSettings")
-    for model in (settings_model, get_image_model(), Tag):
+    for model in (settings_model, get_image_model(), Tag, Site):
         post_save.connect(content_changed, sender=model, dispatch_uid=f"freshness-{model}")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"freshness-d-{model}")
 
@@ -42,6 +48,17 @@ def page_deleted(sender, instance, **kwargs) -> None:
     # Once per deleted row of each model in the page's inheritance: act on Wagtail's own.
     if type(instance) is Page:
         transaction.on_commit(lambda: refresh(set()))
+
+
+def privacy_changed(sender, instance: PageViewRestriction, **kwargs) -> None:
+    """The restricted page and every page below it leave (or join) what readers see: each is
+    forgotten as if unpublished (or published)."""
+    urls: set[str] = set()
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        page = Page.objects.filter(pk=instance.page_id).first()
+        for shown in page.get_descendants(inclusive=True).specific() if page else ():
+            urls |= purge_urls(shown)
+    transaction.on_commit(lambda: refresh(urls))
 
 
 def content_changed(sender, instance, **kwargs) -> None:
@@ -68,12 +85,17 @@ def purge_urls(page: Page) -> set[str]:
     batch.add_pages(page.get_ancestors().filter(depth__gt=1).specific())
     batch.add_urls(root + reverse(name) for name in SITE_WIDE)
     batch.add_url(root + reverse("sitemap", args=["pages"]))
-    for section in page.get_ancestors().type(apps.get_model("news", "NewsIndexPage")):
+    # Its sections' feeds (a section's own, when the page is one).
+    sections = page.get_ancestors(inclusive=True).type(apps.get_model("news", "NewsIndexPage"))
+    for section in sections:
         batch.add_urls(
             root + reverse(name, args=[section.pk])
             for name in ("section_feed_rss", "section_feed_atom")
         )
-    for author in getattr(page, "authors", []):
+    authors = getattr(page, "authors", [])
+    if isinstance(page, apps.get_model("people", "AuthorPage")):
+        authors = [page]
+    for author in authors:
         batch.add_page(author)
         batch.add_urls(
             root + reverse(name, args=[author.pk])

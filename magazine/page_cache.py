@@ -1,14 +1,16 @@
 """A full-page cache for anonymous readers, fresh the moment anything they see changes.
 
-Every stored page carries a *generation*, a counter in the same cache. Publishing,
-unpublishing, moving or deleting a page, or changing the magazine's settings, a picture or a
-tag, moves the counter on once the change is committed: from the next request on, every page
-is rendered afresh, on every app server sharing the cache. A request that began before the
-change stores its page with the old generation, which no request takes, so no stale page
-outlives a change. The counter and the page come back from the cache together, in one round
-trip (a hit costs little more than that). (Pages show each other: an article's rails, related
-coverage and bylines reach across sections, so any narrower set of pages to forget would miss
-some.)
+Every stored page carries a *generation*, a token in the same cache. Publishing,
+unpublishing, moving or deleting a page, changing its privacy, or changing the magazine's
+settings, a picture or a tag, replaces the token once the change is committed: from the next
+request on, every page is rendered afresh, on every app server sharing the cache. A request
+that began before the change stores its page with the old token, which no request takes, so no
+stale page outlives a change. Tokens are never reused: were the token a counter, a cache that
+expires or evicts it (Django's file cache rewrites it with its default timeout on `incr`; Redis
+may evict it under memory pressure) would start counting again and make old pages current.
+The token and the page come back from the cache together, in one round trip (a hit costs
+little more than that). (Pages show each other: an article's rails, related coverage and
+bylines reach across sections, so any narrower set of pages to forget would miss some.)
 
 The same changes purge the URLs that show the page from a CDN in front
 (`wagtail.contrib.frontend_cache`); see `purge_urls`.
@@ -19,6 +21,7 @@ responses that are not 200, set a cookie or say private, no-cache or no-store.
 """
 
 import hashlib
+import secrets
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
@@ -38,17 +41,20 @@ def cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
-def generation() -> int:
-    return cache().get_or_set(GENERATION_KEY, 1, timeout=None)
+def new_token() -> str:
+    """A generation no cache has held before (128 random bits)."""
+    return secrets.token_hex(16)
+
+
+def generation() -> str:
+    """The current generation; a new one when the cache has none (first use, expiry, eviction),
+    so that pages stored under a lost one are never served again."""
+    return cache().get_or_set(GENERATION_KEY, new_token, timeout=None)
 
 
 def forget_every_page() -> None:
-    """Move the generation on: every page is rendered afresh from the next request."""
-    store = cache()
-    try:
-        store.incr(GENERATION_KEY)
-    except ValueError:  # not there yet (or evicted): any new value forgets the old pages
-        store.set(GENERATION_KEY, generation() + 1, timeout=None)
+    """A new generation: every page is rendered afresh from the next request."""
+    cache().set(GENERATION_KEY, new_token(), timeout=None)
 
 
 def is_cached(key: str) -> bool:

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
@@ -8,6 +7,7 @@ from wagtail.contrib.sitemaps import views as sitemaps
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import robots_txt
+from magazine.media import serve_media
 from news import feeds
 from news import views as news_views
 from search import views as search_views
@@ -39,12 +39,8 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA_FILES:
-    # Only where nothing else serves uploads: `make run` and the tests. Not documents: they
-    # go through Wagtail's view (/documents/), which keeps private collections private.
-    urlpatterns.append(
-        re_path(
-            r"^media/(?!documents/)(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}
-        )
-    )
+    # Only where nothing else serves uploads: `make run`, `make prod` and the tests. Never
+    # documents, however spelled (magazine/media.py).
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media))
 
 urlpatterns.append(path("", include(wagtail_urls)))

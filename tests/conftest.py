@@ -1,5 +1,9 @@
+import os
+import uuid
+
 import pytest
 from django.contrib.auth.models import Group, User
+from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
 from tests import builders
 
@@ -32,3 +36,45 @@ def writer(db) -> User:
 @pytest.fixture
 def editor(db) -> User:
     return member_of("Editors", "editor")
+
+
+PURGED: list[str] = []
+
+
+class RecordingBackend(BaseBackend):
+    """A CDN that notes what it is told to drop."""
+
+    def purge(self, url) -> None:
+        PURGED.append(url)
+
+
+def page_cache_settings(backend: str, tmp_path=None) -> dict:
+    """The page cache's settings on one of the backends the project configures: "redis"
+    (production; REDIS_URL names the server), "file" (`make run`) or "locmem"."""
+    if backend == "redis":
+        return {
+            "BACKEND": "magazine.redis_cache.MagazineRedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+        }
+    if backend == "file":
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "pages"),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    return {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": uuid.uuid4().hex,
+    }
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache on, in Redis when REDIS_URL names one (as CI's PostgreSQL run does and
+    production has), else in local memory; each test's pages apart. A CDN that records what it
+    is told to purge."""
+    backend = "redis" if os.environ.get("REDIS_URL") else "locmem"
+    settings.CACHES = {**settings.CACHES, "pages": page_cache_settings(backend)}
+    settings.WAGTAILFRONTENDCACHE = {"cdn": {"BACKEND": "tests.conftest.RecordingBackend"}}
+    PURGED.clear()

@@ -1,8 +1,6 @@
 """The page cache: anonymous readers get stored pages, and every page that shows an article is
 fresh on the very next request after it changes; a CDN in front is told what to drop."""
 
-import os
-import uuid
 from datetime import timedelta
 
 import pytest
@@ -10,44 +8,13 @@ from django.core.management import call_command
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.utils import timezone
-from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 from wagtail.models import PageViewRestriction, Revision
 
 from home.models import MagazineSettings
 from magazine import page_cache as page_cache_module
 from news.models import ArticlePage
 from tests import builders
-
-PURGED: list[str] = []
-
-
-class RecordingBackend(BaseBackend):
-    """A CDN that notes what it is told to drop."""
-
-    def purge(self, url) -> None:
-        PURGED.append(url)
-
-
-@pytest.fixture
-def page_cache(settings):
-    """The page cache on, in Redis when REDIS_URL names one (as CI's PostgreSQL run does and
-    production has), else in local memory; each test's pages apart."""
-    if os.environ.get("REDIS_URL"):
-        pages = {
-            "BACKEND": "magazine.redis_cache.MagazineRedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
-        }
-    else:
-        pages = {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": uuid.uuid4().hex,
-        }
-    settings.CACHES = {**settings.CACHES, "pages": pages}
-    settings.WAGTAILFRONTENDCACHE = {
-        "cdn": {"BACKEND": "tests.home.test_page_cache.RecordingBackend"}
-    }
-    PURGED.clear()
+from tests.conftest import PURGED
 
 
 @pytest.fixture
@@ -271,3 +238,45 @@ def test_the_cdn_is_told_every_address_that_shows_a_published_article(
         root + "/news-sitemap.xml",
     }
     assert expected <= set(PURGED)
+
+
+@pytest.mark.parametrize("where", ["article", "section above"])
+@pytest.mark.parametrize("kind", ["login", "password"])
+def test_making_an_article_private_forgets_every_page_and_purges_the_cdn(
+    client, desk, django_capture_on_commit_callbacks, where, kind
+):
+    story = publish_new_story(desk, django_capture_on_commit_callbacks)
+    urls = [*pages_showing_andes_articles(desk), story.url]
+    warm(client, urls)
+    PURGED.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=story if where == "article" else desk.americas,
+            restriction_type=kind,
+            password="s3cret" if kind == "password" else "",
+        )
+    response = client.get(story.url)
+    assert "the river rises" not in response.content.decode().lower()
+    for url in pages_showing_andes_articles(desk):
+        response = client.get(url)
+        assert "X-Cache" not in response or response["X-Cache"] == "miss", url
+        if response.status_code == 200:
+            assert "Breaking: the river rises" not in response.content.decode(), url
+    assert {story.full_url, desk.andes.full_url, desk.ana.full_url} <= set(PURGED)
+    assert "http://localhost/tags/rivers/" in PURGED
+
+
+def test_lifting_a_restriction_shows_the_article_again(
+    client, desk, django_capture_on_commit_callbacks
+):
+    story = publish_new_story(desk, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(page=story, restriction_type="login")
+    warm(client, [desk.andes.url])
+    assert "Breaking: the river rises" not in client.get(desk.andes.url).content.decode()
+    PURGED.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert client.get(story.url).status_code == 200
+    assert "Breaking: the river rises" in client.get(desk.andes.url).content.decode()
+    assert story.full_url in PURGED

@@ -1,10 +1,12 @@
 """No unpublished word reaches a reader, by any road.
 
-Beside one live, public article about copper, the same section, author and tag hold seven
+Beside one live, public article about copper, the same section, author and tag hold eight
 articles readers must not see: a draft, an unpublished article, one scheduled for tomorrow,
-three under view restrictions (sign-in, password, a group), and a live article whose newer
-revision waits in review. Every one carries the word "embargo" in its headline, its slug and
-its body, so a leak of any of its text shows up on any page as that word.
+three under view restrictions (sign-in, password, a group), one in a section made private, and
+a live article whose newer revision waits in review. Every one carries the word "embargo" in
+its headline, its slug and its body, so a leak of any of its text shows up on any page as that
+word. (tests/news/test_leaks_cached.py hides them after readers have seen them, with the page
+cache on.)
 """
 
 from datetime import timedelta
@@ -23,9 +25,9 @@ SECRET = "embargo"
 HIDDEN_PHRASES = [f"copper {SECRET}", f"under {SECRET}", f"after {SECRET}"]
 
 
-def secret_article(m, kind: str, **fields):
+def secret_article(m, kind: str, parent=None, **fields):
     return builders.article(
-        m.americas,
+        parent or m.americas,
         f"Copper {SECRET} {kind}",
         [m.ana],
         tags=("copper",),
@@ -63,17 +65,25 @@ def newsroom(magazine, writer):
     m.insiders = Group.objects.create(name="Insiders")
     m.hidden["group"] = secret_article(m, "group")
     restrict(m.hidden["group"], PageViewRestriction.GROUPS).groups.add(m.insiders)
+    m.mining = builders.section(m.americas, "Mining")
+    m.hidden["section"] = secret_article(m, "section", parent=m.mining)
+    restrict(m.mining, PageViewRestriction.LOGIN)
 
     m.in_review = builders.article(
         m.americas, "Copper mine reopens", [m.ana], tags=("copper",), days_ago=2
     )
-    m.in_review.title = f"Copper mine reopens after {SECRET}"
-    m.in_review.standfirst = f"A standfirst under {SECRET}."
-    revision = m.in_review.save_revision(user=writer)
-    m.in_review.get_workflow().start(m.in_review, writer)
-    assert m.in_review.live and m.in_review.workflow_in_progress
-    assert revision.as_object().title.endswith(SECRET)
+    hold_in_review(m.in_review, writer)
     return m
+
+
+def hold_in_review(article, writer) -> None:
+    """A newer revision of the live `article`, with secret words, waits in review."""
+    article.title = f"Copper mine reopens after {SECRET}"
+    article.standfirst = f"A standfirst under {SECRET}."
+    revision = article.save_revision(user=writer)
+    article.get_workflow().start(article, writer)
+    assert article.live and article.workflow_in_progress
+    assert revision.as_object().title.endswith(SECRET)
 
 
 def public_pages(m) -> list[str]:
@@ -98,6 +108,14 @@ def public_pages(m) -> list[str]:
         "/sitemap.xml",
         "/sitemap-pages.xml",
         "/news-sitemap.xml",
+    ]
+
+
+def private_section_pages(m) -> list[str]:
+    return [
+        m.mining.url,
+        f"/feeds/section/{m.mining.pk}/rss.xml",
+        f"/feeds/section/{m.mining.pk}/atom.xml",
     ]
 
 
@@ -139,11 +157,19 @@ def test_an_article_not_live_is_not_found(client, newsroom, kind):
     assert SECRET not in text_of(response)
 
 
-@pytest.mark.parametrize("kind", ["login", "group"])
+@pytest.mark.parametrize("kind", ["login", "group", "section"])
 def test_a_restricted_article_asks_readers_to_sign_in(client, newsroom, kind):
     response = client.get(newsroom.hidden[kind].url)
     assert response.status_code == 302
     assert "login" in response["Location"]
+
+
+def test_a_section_made_private_is_gone_with_its_feeds(client, newsroom):
+    section, *feeds = private_section_pages(newsroom)
+    response = client.get(section)
+    assert response.status_code == 302 and "login" in response["Location"]
+    for url in feeds:
+        assert client.get(url).status_code == 404, url
 
 
 def test_a_password_article_shows_only_the_password_form(client, newsroom):

@@ -8,12 +8,11 @@ import zlib
 from io import BytesIO
 
 import pytest
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageFile
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection
 
 
 def encoded(picture: Image.Image, format: str) -> bytes:
@@ -133,29 +132,3 @@ def test_a_document_that_could_run_in_a_browser_is_refused(admin_client, db, nam
     assert response.status_code == 200
     assert "File extension" in " ".join(response.context["form"].errors["file"])
     assert not get_document_model().objects.exists()
-
-
-@pytest.fixture
-def private_document(db):
-    newsroom = Collection.get_first_root_node().add_child(name="Newsroom only")
-    CollectionViewRestriction.objects.create(
-        collection=newsroom, restriction_type=CollectionViewRestriction.LOGIN
-    )
-    document = get_document_model()(title="Embargoed budget", collection=newsroom)
-    document.file.save("budget.pdf", ContentFile(b"%PDF-1.4 embargoed figures"))
-    return document
-
-
-def test_a_private_document_asks_readers_to_sign_in(client, private_document):
-    response = client.get(private_document.url)
-    assert response.status_code == 302
-    assert "/login/" in response["Location"] or "/admin/login/" in response["Location"]
-    assert b"embargoed" not in response.content
-
-
-def test_a_document_file_is_not_served_around_wagtails_view(client, admin_client, private_document):
-    assert client.get(f"/media/{private_document.file.name}").status_code == 404
-    response = admin_client.get(private_document.url)
-    assert response.status_code == 200
-    assert b"embargoed figures" in b"".join(response.streaming_content)
-    assert response["Content-Security-Policy"] == "default-src 'none'"

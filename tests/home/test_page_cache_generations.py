@@ -1,0 +1,75 @@
+"""A page forgotten by the page cache stays forgotten, whatever its backend does with the key
+that says which pages are current: expire it (Django's file cache rewrote it with its default
+timeout of 300 s) or evict it (Redis under its memory limit, the file cache culling)."""
+
+import os
+import time
+
+import pytest
+from django.core.cache import caches
+
+from magazine import page_cache
+from tests import builders
+from tests.conftest import page_cache_settings
+
+BACKENDS = [
+    "locmem",
+    "file",
+    pytest.param(
+        "redis",
+        marks=pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs REDIS_URL"),
+    ),
+]
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request, settings, tmp_path):
+    settings.CACHES = {**settings.CACHES, "pages": page_cache_settings(request.param, tmp_path)}
+    yield request.param
+    caches["pages"].clear()
+
+
+def a_later_clock(monkeypatch, seconds: float) -> None:
+    """Every cache backend in this process reads time.time(): it now says `seconds` later."""
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now + seconds)
+
+
+def lose_the_generation(backend: str, monkeypatch) -> None:
+    if backend == "redis":  # Redis keeps the key without expiry; it can still evict it
+        caches["pages"].delete(page_cache.GENERATION_KEY)
+    else:  # an hour on: past the backends' default timeout, within the pages' own
+        a_later_clock(monkeypatch, 60 * 60)
+
+
+@pytest.mark.parametrize("loss", ["expiry", "eviction"])
+def test_an_unpublished_article_never_comes_back_from_the_cache(
+    client, magazine, backend, loss, monkeypatch, django_capture_on_commit_callbacks
+):
+    story = builders.article(magazine.andes, "The river rises", [magazine.ana])
+    assert client.get(story.url)["X-Cache"] == "miss"
+    assert client.get(story.url)["X-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        story.unpublish()
+    assert client.get(story.url).status_code == 404
+
+    if loss == "expiry":
+        lose_the_generation(backend, monkeypatch)
+    else:
+        caches["pages"].delete(page_cache.GENERATION_KEY)
+    response = client.get(story.url)
+    assert response.status_code == 404
+    assert "The river rises" not in client.get(magazine.andes.url).content.decode()
+
+
+def test_a_new_generation_is_one_no_cache_has_held(backend):
+    seen = {page_cache.generation()}
+    for _ in range(50):
+        page_cache.forget_every_page()
+        current = page_cache.generation()
+        assert current not in seen
+        seen.add(current)
+        caches["pages"].delete(page_cache.GENERATION_KEY)  # evicted: the next one is new too
+        fresh = page_cache.generation()
+        assert fresh not in seen
+        seen.add(fresh)
