@@ -11,6 +11,7 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from . import desk
 from .models import ArticlePage, NewsIndexPage
+from .strict_index import StrictIndexView
 
 DASHBOARD_ROWS = 8
 
@@ -78,6 +79,7 @@ class DeskButtonHelper(PageButtonHelper):
 
 
 class ArticleAdmin(ModelAdmin):
+    index_view_class = StrictIndexView
     model = ArticlePage
     menu_label = "Articles"
     menu_icon = "doc-full"

@@ -4,12 +4,15 @@ from django.contrib.admin import display
 from django.db.models import Count, Max, Q
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
+from news.strict_index import StrictIndexView
+
 from .models import AuthorPage
 
 _LIVE = Q(bylines__page__live=True)
 
 
 class AuthorAdmin(ModelAdmin):
+    index_view_class = StrictIndexView
     model = AuthorPage
     menu_label = "Authors"
     menu_icon = "user"

@@ -92,6 +92,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's, answering reads that name an integer past 64 bits (magazine/sqlite/base.py).
+    DATABASES["default"]["ENGINE"] = "magazine.sqlite"
     # Wait for a writer rather than fail, and take the write lock up front so that two
     # processes (the server and the scheduler, say) never deadlock upgrading a read lock.
     # WAL lets readers and a writer work at once; with it, NORMAL syncing is still safe from
