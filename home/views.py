@@ -1,11 +1,9 @@
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET
 
 from magazine.seo import absolute
 
 
-@require_GET
 def robots_txt(request: HttpRequest) -> HttpResponse:
     """Crawlers may read everything but the admin, and are told where both sitemaps are."""
     lines = [

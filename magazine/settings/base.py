@@ -53,6 +53,8 @@ MIDDLEWARE = [
     "magazine.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Above the CSRF check: a POST to a page is a 405, not a 403 (magazine/methods.py).
+    "magazine.methods.ReadOnlySiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -63,6 +65,13 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: counts failed logins and locks out repeated failures.
     "axes.middleware.AxesMiddleware",
+]
+
+# The public views that take a form (POST); every other public view reads only (GET, HEAD).
+PUBLIC_FORM_VIEWS = [
+    "wagtailcore_authenticate_with_password",  # a private page's password
+    "wagtaildocs_authenticate_with_password",  # a private collection's password
+    "wagtailcore_login",  # signing in to read a page for signed-in readers
 ]
 
 ROOT_URLCONF = "magazine.urls"
