@@ -297,10 +297,13 @@ def section_rails(
 
 
 def home_listings(home: Page, lead_id: int | None, featured_ids: Sequence[int]) -> dict:
-    """The home page: the lead story, featured cards, the latest headlines and section rails.
+    """The home page: the lead story, the latest headlines beside it, featured cards and
+    section rails.
 
-    Editors' choices are kept only while live and public; what they leave empty is filled
-    with the newest articles, and no article appears twice on the page.
+    Editors' choices are kept only while live and public. "Latest" is always the newest
+    articles but the lead, so that the newest story is the lead or tops the list beside it
+    (an editor's featured pick may then be in both). Featured places the editors leave empty
+    take the newest articles not shown above; the rails leave out every card shown above.
     """
     chosen_ids = [pk for pk in [lead_id, *featured_ids] if pk]
     chosen = {card.pk: card for card in articles().filter(pk__in=chosen_ids)} if chosen_ids else {}
@@ -308,20 +311,22 @@ def home_listings(home: Page, lead_id: int | None, featured_ids: Sequence[int]) 
     featured_cards = [chosen[pk] for pk in dict.fromkeys(featured_ids) if pk in chosen]
     featured_cards = [card for card in featured_cards if card is not lead_card][:HOME_FEATURED]
 
-    shown = [card.pk for card in [lead_card, *featured_cards] if card is not None]
-    wanted = (lead_card is None) + HOME_FEATURED - len(featured_cards) + HOME_LATEST
-    newest = list(articles().exclude(pk__in=shown)[:wanted])
-    if lead_card is None and newest:
-        lead_card = newest.pop(0)
-    while len(featured_cards) < HOME_FEATURED and newest:
-        featured_cards.append(newest.pop(0))
+    picked = {card.pk for card in featured_cards}
+    wanted = (lead_card is None) + HOME_LATEST + HOME_FEATURED + len(featured_cards)
+    not_lead = [lead_card.pk] if lead_card else []
+    newest = list(articles().exclude(pk__in=not_lead)[:wanted])
+    if lead_card is None:  # the newest article that is not a featured pick
+        lead_card = next((card for card in newest if card.pk not in picked), None)
+        newest = [card for card in newest if card is not lead_card]
     latest = newest[:HOME_LATEST]
+    rest = [card for card in newest[HOME_LATEST:] if card.pk not in picked]
+    featured_cards += rest[: HOME_FEATURED - len(featured_cards)]
 
-    shown = [card.pk for card in [lead_card, *featured_cards, *latest] if card is not None]
-    with_sections([card for card in [lead_card, *featured_cards, *latest] if card is not None])
+    cards = [card for card in [lead_card, *featured_cards, *latest] if card is not None]
+    with_sections(cards)
     return {
         "lead": lead_card,
         "featured": featured_cards,
         "latest": latest,
-        "rails": section_rails(list(top_sections(home)), exclude=shown),
+        "rails": section_rails(list(top_sections(home)), exclude=[card.pk for card in cards]),
     }

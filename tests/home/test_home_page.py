@@ -35,8 +35,33 @@ def stories(magazine):
 def test_without_picks_the_newest_articles_lead(client, stories):
     soup = front_page(client)
     assert headlines(soup, ".front__lead") == ["Story 0"]
-    assert headlines(soup, ".featured") == [f"Story {i}" for i in range(1, 5)]
-    assert headlines(soup, ".front__latest") == [f"Story {i}" for i in range(5, 11)]
+    assert headlines(soup, ".front__latest") == [f"Story {i}" for i in range(1, 7)]
+    assert headlines(soup, ".featured") == [f"Story {i}" for i in range(7, 11)]
+
+
+def test_a_story_just_published_tops_latest_beside_the_editors_lead(client, magazine, stories):
+    """Not the third featured card, below the fold: readers scan "Latest" for the newest."""
+    home = magazine.home
+    home.lead_story = stories[9]
+    home.featured_articles = [
+        HomeFeaturedArticle(article=stories[7], sort_order=0),
+        HomeFeaturedArticle(article=stories[8], sort_order=1),
+    ]
+    home.save_revision().publish()
+    builders.article(magazine.politics, "Breaking: ceasefire agreed", [magazine.ana])
+    soup = front_page(client)
+    assert headlines(soup, ".front__latest")[0] == "Breaking: ceasefire agreed"
+    assert "Breaking: ceasefire agreed" not in headlines(soup, ".featured")
+
+
+def test_the_newest_story_as_a_featured_pick_is_in_latest_too(client, magazine, stories):
+    home = magazine.home
+    home.featured_articles = [HomeFeaturedArticle(article=stories[0], sort_order=0)]
+    home.save_revision().publish()
+    soup = front_page(client)
+    assert headlines(soup, ".featured")[0] == "Story 0"
+    assert headlines(soup, ".front__lead") == ["Story 1"]
+    assert headlines(soup, ".front__latest")[0] == "Story 0"
 
 
 def test_editors_picks_lead_and_feature_and_are_not_repeated(client, magazine, stories):
@@ -49,8 +74,9 @@ def test_editors_picks_lead_and_feature_and_are_not_repeated(client, magazine, s
     home.save_revision().publish()
     soup = front_page(client)
     assert headlines(soup, ".front__lead") == ["Story 9"]
-    # The picks come first and the newest articles fill the remaining places.
-    assert headlines(soup, ".featured") == ["Story 7", "Story 8", "Story 0", "Story 1"]
+    # The picks come first; the newest articles not shown beside the lead fill the rest.
+    assert headlines(soup, ".front__latest") == [f"Story {i}" for i in range(6)]
+    assert headlines(soup, ".featured") == ["Story 7", "Story 8", "Story 6", "Story 10"]
     every_card = headlines(soup, "main")
     assert len(every_card) == len(set(every_card))
 
