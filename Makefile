@@ -11,16 +11,22 @@ export UV_PYTHON_DOWNLOADS := never
 .PHONY: run prod test lint format check install migrate demo backup restore clean
 
 run: install migrate demo  ## Serve the demo magazine on http://127.0.0.1:$(PORT)
+	$(MANAGE) repair_media
 	$(MANAGE) local_site_address --port $(PORT)
-	@# Scheduled articles go live while the site runs; the scheduler stops with the server.
-	$(MANAGE) run_scheduler & scheduler=$$!; trap 'kill $$scheduler 2>/dev/null' EXIT; \
+	@# While the site runs: scheduled articles go live, and the background worker makes picture
+	@# crops and looks up embeds. Both stop with the server.
+	$(MANAGE) run_scheduler & scheduler=$$!; $(MANAGE) db_worker & worker=$$!; \
+	trap 'kill $$scheduler $$worker 2>/dev/null' EXIT; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 prod: install  ## The production profile: PostgreSQL, Redis and gunicorn on 127.0.0.1:$(PORT)
 	PORT=$(PORT) magazine/run_production.sh
 
 test: install node_modules/.installed  ## The whole suite: unit, integration and browser tests
-	$(VENV)/bin/pytest
+	@# On every core (pytest-xdist), then the browser tests on their own: each empties the
+	@# database after it, which tests sharing a worker with them could not run on.
+	$(VENV)/bin/pytest -n auto --ignore=tests/browser
+	$(VENV)/bin/pytest tests/browser
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 
 from magazine import seo
 from news import listings
+from news.choosers import ArticleChooser
 
 
 class HomePage(Page):
@@ -29,7 +30,7 @@ class HomePage(Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
-        FieldPanel("lead_story"),
+        FieldPanel("lead_story", widget=ArticleChooser),
         MultipleChooserPanel(
             "featured_articles",
             chooser_field_name="article",
@@ -96,7 +97,7 @@ class HomeFeaturedArticle(Orderable):
     page = ParentalKey(HomePage, related_name="featured_articles", on_delete=models.CASCADE)
     article = models.ForeignKey("news.ArticlePage", on_delete=models.CASCADE, related_name="+")
 
-    panels = [FieldPanel("article")]
+    panels = [FieldPanel("article", widget=ArticleChooser)]
 
 
 SOCIAL_FIELDS = (

@@ -11,6 +11,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import reverse
 from taggit.models import Tag
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.embeds.models import Embed
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -30,6 +31,7 @@ def connect() -> None:
     m2m_changed.connect(
         privacy_changed, sender=PageViewRestriction.groups.through, dispatch_uid="freshness-vr-g"
     )
+    post_save.connect(embed_stored, sender=Embed, dispatch_uid="freshness-embed")
     settings_model = apps.get_model("home", "MagazineSettings")
     for model in (settings_model, get_image_model(), Tag, Site):
         post_save.connect(content_changed, sender=model, dispatch_uid=f"freshness-{model}")
@@ -59,6 +61,12 @@ def privacy_changed(sender, instance: PageViewRestriction, **kwargs) -> None:
         for shown in page.get_descendants(inclusive=True).specific() if page else ():
             urls |= purge_urls(shown)
     transaction.on_commit(lambda: refresh(urls))
+
+
+def embed_stored(sender, instance: Embed, **kwargs) -> None:
+    """An embed found in the background replaces the plain link pages were showing."""
+    if instance.html:
+        transaction.on_commit(lambda: refresh(set()))
 
 
 def content_changed(sender, instance, **kwargs) -> None:

@@ -13,7 +13,9 @@ from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils._os import safe_join
+from django.utils.cache import patch_cache_control
 from django.views.static import serve
+from wagtail.documents.views.serve import serve as wagtail_serve_document
 
 DOCUMENTS_FOLDER = "documents"
 
@@ -33,3 +35,11 @@ def is_within(target: Path, folder: Path) -> bool:
     # Case folded too: on a case-insensitive file system "Documents" is the same folder.
     target_text, folder_text = str(target).casefold(), str(folder).casefold()
     return target_text == folder_text or target_text.startswith(folder_text.rstrip("/") + "/")
+
+
+def serve_document(request: HttpRequest, document_id: str, filename: str) -> HttpResponse:
+    """Wagtail's document view, kept out of shared caches: a CDN would otherwise go on serving
+    a document after its collection is made private (Cloudflare caches PDFs by extension)."""
+    response = wagtail_serve_document(request, document_id, filename)
+    patch_cache_control(response, private=True, no_cache=True)
+    return response

@@ -15,26 +15,25 @@ bylines reach across sections, so any narrower set of pages to forget would miss
 The same changes purge the URLs that show the page from a CDN in front
 (`wagtail.contrib.frontend_cache`); see `purge_urls`.
 
-Never cached: requests with a session (logged-in editors, previews), anything but GET and
-HEAD, query strings other than paging (search with a query has its own no-cache header),
-responses that are not 200, set a cookie or say private, no-cache or no-store.
+Pages are keyed on what changes them only (magazine/cache_keys.py). Never cached: requests
+with a session (logged-in editors, previews), anything but GET and HEAD, search with a query or
+filters, responses that are not 200, set a cookie or say private, no-cache or no-store.
 """
 
-import hashlib
+import logging
 import secrets
-from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import caches
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.utils.cache import patch_cache_control
 
+from . import cache_keys
+
+logger = logging.getLogger(__name__)
 GENERATION_KEY = "page-cache:generation"
-# Query parameters that pick a page of a listing (`p`: the sitemap's pages).
-PAGING = {"page", "p"}
-# Added by newsletters and social networks; the page is the same without them.
-TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
-SKIPPED_PATHS = ("/admin/", "/documents/", "/media/", "/static/")
+# Not pages: the admin, files, and Wagtail's sign-in and password forms for private pages.
+SKIPPED_PATHS = ("/admin/", "/documents/", "/media/", "/static/", "/_util/")
 
 
 def cache():
@@ -63,24 +62,18 @@ def is_cached(key: str) -> bool:
     return stored is not None and stored[0] == generation()
 
 
+def cacheable(request: HttpRequest) -> bool:
+    """Whether this request may be answered from the cache at all."""
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.path.startswith(SKIPPED_PATHS)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
 def cache_key(request: HttpRequest) -> str | None:
     """Where this request's page is stored, or None when it may not come from the cache."""
-    if request.method not in ("GET", "HEAD"):
-        return None
-    if request.path.startswith(SKIPPED_PATHS):
-        return None
-    if settings.SESSION_COOKIE_NAME in request.COOKIES:
-        return None
-    query = []
-    for name, value in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True):
-        if name.startswith(TRACKING):
-            continue
-        if name not in PAGING:
-            return None
-        query.append((name, value))
-    # Hashed: an address may be longer than a cache key may be.
-    address = f"{request.get_host()}{request.path}?{urlencode(sorted(query))}"
-    return "page:" + hashlib.sha256(address.encode()).hexdigest()
+    return cache_keys.canonical(request).key if cacheable(request) else None
 
 
 def storable(response: HttpResponse) -> bool:
@@ -99,22 +92,39 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        key = cache_key(request)
-        if key is None:
+        if not cacheable(request):
             return self.get_response(request)
-        found = cache().get_many([GENERATION_KEY, key])
-        current = found.get(GENERATION_KEY)
-        if current is None:
-            current = generation()
+        address = cache_keys.canonical(request)
+        if address.redirect:
+            return HttpResponsePermanentRedirect(address.redirect)
+        if address.bypass:
+            return self.get_response(request)
+        if address.key is None:
+            raise Http404("No such page.")
+        key = address.key
+        cache_keys.keep_only(request, address.query)
+        try:
+            found = cache().get_many([GENERATION_KEY, key])
+            current = found.get(GENERATION_KEY) or generation()
+        except Exception:  # a cache that is down or full serves no page, and stops none
+            logger.warning(
+                "Page cache unavailable; serving %s uncached", request.path, exc_info=True
+            )
+            return self.get_response(request)
         stored = found.get(key)
         if stored is not None and stored[0] == current:
             response = stored[1]
             response["X-Cache"] = "hit"
             return response
         response = self.get_response(request)
+        if cache_keys.page_ignored(request, address):
+            return HttpResponsePermanentRedirect(request.path)
         if request.method == "GET" and storable(response):
             patch_cache_control(response, **settings.PAGE_CACHE_CONTROL)
-            # With the generation read before rendering: a change made meanwhile outdates it.
-            cache().set(key, (current, response), settings.PAGE_CACHE_SECONDS)
             response["X-Cache"] = "miss"
+            try:
+                # With the generation read before rendering: a change made meanwhile outdates it.
+                cache().set(key, (current, response), settings.PAGE_CACHE_SECONDS)
+            except Exception:
+                logger.warning("Page cache unavailable; %s not stored", request.path, exc_info=True)
         return response

@@ -7,6 +7,8 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.utils.functional import cached_property
 
+from .cache_keys import note_page_read
+
 # Articles on each page of a section's, an author's or a tag's listing.
 LISTING_PAGE_SIZE = 12
 # How many pages past the one asked for a reaching listing counts (see ReachingPaginator).
@@ -64,6 +66,7 @@ def paginate(
     The returned page carries `links` (numbered, with ellipses) and `previous_url`/`next_url`,
     each keeping the request's other parameters.
     """
+    note_page_read(request)  # the page cache keys this page on ?page=
     number = request.GET.get("page") or 1
     if count_all:
         paginator = Paginator(queryset, per_page)

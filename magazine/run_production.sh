@@ -65,8 +65,13 @@ export WAGTAILADMIN_BASE_URL="http://127.0.0.1:$PORT"
 "$VENV/python" manage.py migrate --no-input
 "$VENV/python" manage.py local_site_address --port "$PORT"
 "$VENV/python" manage.py load_demo
+# The database outlives .prod/ (make clean, a second checkout): remake crops whose file is gone.
+"$VENV/python" manage.py repair_media
 "$VENV/python" manage.py ensure_admin
 "$VENV/python" manage.py run_scheduler &
+pids+=($!)
+# Background tasks (picture crops, embeds, CDN purges) from Redis.
+"$VENV/python" manage.py rqworker --job-class django_tasks_rq.Job --with-scheduler default &
 pids+=($!)
 "$VENV/gunicorn" -c python:magazine.gunicorn --bind "127.0.0.1:$PORT" &
 pids+=($!)

@@ -9,7 +9,10 @@ from dataclasses import dataclass, field
 from django.http import HttpRequest
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
+from wagtail.images.models import Filter
 from wagtail.models import Page, Site
+
+from . import crops
 
 SOCIAL_IMAGE = "fill-1200x630|format-jpeg"
 # Google asks for a NewsArticle's image in these three shapes.
@@ -59,14 +62,14 @@ def renditions(image, request: HttpRequest) -> dict[str, object]:
     """The social and structured-data crops of `image` (focal point kept), by filter spec."""
     if image is None:
         return {}
-    return image.get_renditions(*IMAGE_SPECS)
+    return crops.renditions(image, [Filter(spec=spec) for spec in IMAGE_SPECS])
 
 
-def social_image(image, crops: dict, request: HttpRequest) -> dict | None:
-    """The 1200x630 crop of `image` for og:image and twitter:image."""
-    if image is None or SOCIAL_IMAGE not in crops:
+def social_image(image, made: dict, request: HttpRequest) -> dict | None:
+    """The 1200x630 crop of `image` for og:image and twitter:image (`made`: `renditions()`)."""
+    if image is None or SOCIAL_IMAGE not in made:
         return None
-    rendition = crops[SOCIAL_IMAGE]
+    rendition = made[SOCIAL_IMAGE]
     return {
         "url": absolute(request, rendition.url),
         "width": rendition.width,
@@ -91,8 +94,8 @@ def publisher(settings, request: HttpRequest) -> dict:
         "name": settings.name,
         "url": absolute(request, "/"),
     }
-    if settings.logo:
-        logo = settings.logo.get_rendition("height-60|format-png")
+    logo = crops.rendition(settings.logo, "height-60|format-png")
+    if logo is not None:
         organization["logo"] = image_object(logo, request)
     return organization
 

@@ -1,7 +1,11 @@
-"""Words out of free text, for search: shared by the search page and the related listings."""
+"""Words out of free text, for search (shared by the search page and the related listings),
+and whether rich text holds any."""
 
+import html as entities
 import re
 import unicodedata
+
+from django.utils.html import strip_tags
 
 # Letters and digits in any script, accented ones included; everything else separates words.
 # The search engines' own syntax (quotes, *, ^, :, -, parentheses, NEAR) never survives this.
@@ -17,6 +21,8 @@ _STOPWORD_TEXT = """
     us very was we were what when where which while who whom why will with would year years you
     your"""
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+# Characters that take no room: zero-width spaces and joiners, the byte-order mark.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
 
 def words(text: str) -> list[str]:
@@ -44,3 +50,11 @@ def names_match(name: str, query_words: list[str]) -> bool:
     """Whether every word of the query is a word of `name`, ignoring case and accents."""
     name_words = set(words(fold(name)))
     return bool(query_words) and all(fold(word) in name_words for word in query_words)
+
+
+def has_text(html: str) -> bool:
+    """Whether rich text holds anything a reader would see: not only empty paragraphs, line
+    breaks or spaces ("<p></p>", "<p><br/></p>", "<p>&nbsp;</p>"), which the editor saves
+    while the last keystrokes are still on their way."""
+    text = entities.unescape(strip_tags(html or ""))
+    return bool(text.translate(_INVISIBLE).strip())

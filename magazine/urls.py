@@ -6,8 +6,9 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps import views as sitemaps
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.page_passwords import throttled_document_password, throttled_page_password
 from home.views import robots_txt
-from magazine.media import serve_media
+from magazine.media import serve_document, serve_media
 from news import feeds
 from news import views as news_views
 from search import views as search_views
@@ -16,6 +17,20 @@ PAGES = {"sitemaps": {"pages": Sitemap}}
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's password forms for private pages and documents, with guesses throttled (before
+    # Wagtail's own, which answer at the same addresses).
+    path(
+        "_util/authenticate_with_password/<int:restriction_id>/<int:page_id>/",
+        throttled_page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        throttled_document_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
+    # Wagtail's document view, never kept by a CDN (magazine/media.py).
+    re_path(r"^documents/(\d+)/(.*)$", serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     # Tags made before slugs were ASCII-only may hold any letter ("côte-divoire").

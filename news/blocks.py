@@ -3,12 +3,18 @@
 import re
 from urllib.parse import urlsplit
 
+from django.core.exceptions import ValidationError
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from wagtail import blocks
-from wagtail.embeds.blocks import EmbedBlock
+from wagtail.embeds.blocks import EmbedBlock, EmbedValue
+from wagtail.embeds.finders import get_finders
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
+
+from magazine.text import has_text
+
+from .embeds import StoredEmbedValue
 
 WORDS_PER_MINUTE = 230
 
@@ -30,6 +36,13 @@ class RenditionPrefetchingImageChooserBlock(ImageChooserBlock):
 class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         super().__init__(features=PARAGRAPH_FEATURES, **kwargs)
+
+    def clean(self, value):
+        # Only empty paragraphs (the editor saves a moment after the last keystroke) are no text.
+        value = super().clean(value)
+        if self.required and not has_text(value.source):
+            raise ValidationError("Write the paragraph, or remove the block.")
+        return value
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
@@ -99,10 +112,18 @@ class CaptionedImageValue(blocks.StructValue):
 class CaptionedImageBlock(blocks.StructBlock):
     image = RenditionPrefetchingImageChooserBlock()
     caption = blocks.CharBlock(
-        required=False, max_length=500, help_text="Leave blank to use the image's default caption."
+        label="Caption here",
+        required=False,
+        max_length=500,
+        help_text="Shown under the picture here only, instead of its default caption (set in "
+        "Images). Leave blank to use that one.",
     )
     credit = blocks.CharBlock(
-        required=False, max_length=255, help_text="Leave blank to use the image's credit."
+        label="Credit here",
+        required=False,
+        max_length=255,
+        help_text="Here only, instead of the picture's credit (set in Images). Leave blank to "
+        "use that one.",
     )
     width = blocks.ChoiceBlock(
         choices=[
@@ -135,6 +156,35 @@ class CaptionedImageBlock(blocks.StructBlock):
 
 
 class ArticleEmbedBlock(EmbedBlock):
+    """Wagtail's EmbedBlock, showing only what was looked up in the background (news/embeds.py):
+    rendering, indexing or validating it never reaches the provider."""
+
+    def to_python(self, value):
+        return StoredEmbedValue(value) if value else None
+
+    def value_from_form(self, value):
+        return StoredEmbedValue(value) if value else None
+
+    def normalize(self, value):
+        if isinstance(value, EmbedValue):
+            return StoredEmbedValue(value.url) if value.url else None
+        return StoredEmbedValue(value) if value else None
+
+    def get_default(self):
+        default = self._evaluate_callable(self.meta.default)
+        return self.normalize(default) if default else None
+
+    def clean(self, value):
+        # Whether a provider handles the address is known here; whether it answers is for the
+        # background lookup to find out (an unreachable provider leaves readers a link).
+        value = blocks.FieldBlock.clean(self, value)
+        if value is not None and not any(finder.accept(value.url) for finder in get_finders()):
+            raise ValidationError(
+                "No embed provider handles this address (YouTube, Vimeo and other oEmbed "
+                "sites do); link to it from a paragraph instead."
+            )
+        return value
+
     def get_searchable_content(self, value) -> list[str]:
         # EmbedBlock would index the provider's HTML, fetching it over the network to do so.
         return []

@@ -12,10 +12,11 @@ from django.http import Http404, HttpRequest
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, rfc3339_date
 from django.utils.html import escape
 
+from magazine import crops
 from magazine.seo import SOCIAL_IMAGE, absolute, summary
 from magazine.view_restrictions import readable
 
-from . import listings
+from . import embeds, listings
 from .models import NewsIndexPage
 
 FEED_LENGTH = 20
@@ -111,7 +112,9 @@ class MagazineFeed(Feed):
 
     def items(self, obj) -> list:
         feed_items = self.articles(obj).defer(None).prefetch_related("tags", "notes")
-        return listings.with_sections(feed_items[:FEED_LENGTH])
+        items = listings.with_sections(feed_items[:FEED_LENGTH])
+        embeds.load_stored([value for item in items for value in embeds.embed_values(item.body)])
+        return items
 
     def item_title(self, item) -> str:
         return item.title
@@ -143,7 +146,8 @@ class MagazineFeed(Feed):
         if rendition is None:
             return []
         url = absolute(self.request, rendition.url)
-        return [Enclosure(url, str(rendition.file.size), "image/jpeg")]
+        # Recorded when the crop was made; 0 (RSS's "unknown") for one made before that.
+        return [Enclosure(url, str(rendition.file_size or 0), "image/jpeg")]
 
     def item_extra_kwargs(self, item) -> dict:
         rendition = self._image(item)
@@ -164,8 +168,7 @@ class MagazineFeed(Feed):
     def _image(self, item):
         # Asked for twice an item (enclosure and media:content): looked up once.
         if not hasattr(item, "_feed_image"):
-            hero = item.hero_image
-            item._feed_image = hero.get_rendition(SOCIAL_IMAGE) if hero else None
+            item._feed_image = crops.rendition(item.hero_image, SOCIAL_IMAGE)
         return item._feed_image
 
 

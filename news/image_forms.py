@@ -73,17 +73,26 @@ class MagazineImageForm(BaseImageForm):
                 label=file.label, required=file.required, widget=file.widget
             )
         if "description" in self.fields:
-            self.fields["description"].label = "Alt text"
-            self.fields["description"].help_text = (
+            alt = self.fields["description"]
+            alt.label = "Alt text"
+            alt.help_text = (
                 "What the picture shows, for people who cannot see it, e.g. "
                 '"Barges moored on a muddy river at dawn". Required unless decorative.'
             )
-
-    def clean(self):
-        data = super().clean()
-        # The bulk uploader first sends only the file and its name; its next form, for each
-        # picture, asks for the description, and this rule applies there.
-        asked = "description" in self.fields and "description" in self.data
-        if asked and not data.get("description") and not data.get("is_decorative"):
-            self.add_error("description", "Describe the picture, or mark it as decorative.")
-        return data
+            # Marked required, as it is to publish the picture; a decorative one needs none (and
+            # the bulk uploader's first request sends only the file).
+            alt.required = not self.is_bound or (
+                "description" in self.data and not self.data.get("is_decorative")
+            )
+            alt.error_messages["required"] = "Describe the picture, or mark it as decorative."
+        if "credit" in self.fields:
+            self.fields["credit"].help_text = (
+                'Who made it, e.g. "Photo: Jane Doe/Agency". Printed under the picture wherever '
+                "it appears; an article may give another for its own use."
+            )
+        if "default_caption" in self.fields:
+            self.fields[
+                "default_caption"
+            ].help_text = (
+                "Printed under the picture wherever an article gives it no caption of its own."
+            )

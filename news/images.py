@@ -31,6 +31,13 @@ class MagazineImage(AbstractImage):
         *Image.admin_form_fields[3:],
     )
 
+    def generate_rendition_instance(self, filter, source):
+        # The crop's size is known here, in memory; feeds give it as an enclosure's length,
+        # which would otherwise be read from the file on each request.
+        rendition = super().generate_rendition_instance(filter, source)
+        rendition.file_size = rendition.file.size
+        return rendition
+
     @property
     def default_alt_text(self) -> str:
         # A decorative image is announced as nothing at all (alt="").
@@ -44,6 +51,9 @@ class MagazineImage(AbstractImage):
 
 class MagazineRendition(AbstractRendition):
     image = models.ForeignKey(MagazineImage, related_name="renditions", on_delete=models.CASCADE)
+    file_size = models.PositiveIntegerField(
+        null=True, editable=False, help_text="Bytes, recorded when the crop is made."
+    )
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)

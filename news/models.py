@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from django import forms
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Length, Substr
@@ -30,8 +31,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from magazine.pagination import cached_paths, paginate
+from magazine.text import has_text
 
+from . import embeds
 from .blocks import ArticleBodyBlock, reading_minutes
+from .choosers import ArticleChooser, AuthorChooser
 from .forms import ArticlePageForm
 from .images import MagazineImage, MagazineRendition
 from .seo import article_meta, section_meta
@@ -112,7 +116,7 @@ class ArticleAuthor(Orderable):
         "people.AuthorPage", related_name="bylines", on_delete=models.CASCADE
     )
 
-    panels = [FieldPanel("author")]
+    panels = [FieldPanel("author", widget=AuthorChooser)]
 
     class Meta(Orderable.Meta):
         verbose_name = "author"
@@ -127,7 +131,7 @@ class RelatedArticle(Orderable):
     page = ParentalKey("news.ArticlePage", related_name="related_links", on_delete=models.CASCADE)
     article = models.ForeignKey("news.ArticlePage", related_name="+", on_delete=models.CASCADE)
 
-    panels = [FieldPanel("article")]
+    panels = [FieldPanel("article", widget=ArticleChooser)]
 
     class Meta(Orderable.Meta):
         verbose_name = "related article"
@@ -154,6 +158,11 @@ class ArticleNote(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = "correction or update"
+
+    def clean(self) -> None:
+        super().clean()
+        if not has_text(self.text):
+            raise ValidationError({"text": "Write the correction or update."})
 
 
 class ArticlePage(Page):
@@ -195,6 +204,7 @@ class ArticlePage(Page):
     content_panels = [
         TitleFieldPanel(
             "title",
+            heading="Headline",  # the field's label, read out by screen readers
             placeholder="Headline*",
             help_text="The headline, as readers see it on the article and on its cards.",
         ),
@@ -203,7 +213,21 @@ class ArticlePage(Page):
             "article_authors", chooser_field_name="author", label="Authors", min_num=1
         ),
         MultiFieldPanel(
-            [FieldPanel("hero_image"), FieldPanel("hero_caption"), FieldPanel("hero_credit")],
+            [
+                FieldPanel("hero_image"),
+                FieldPanel(
+                    "hero_caption",
+                    heading="Caption here",
+                    help_text="Shown under the picture in this article only, instead of the "
+                    "picture's default caption (set in Images). Leave blank to use that one.",
+                ),
+                FieldPanel(
+                    "hero_credit",
+                    heading="Credit here",
+                    help_text="In this article only, instead of the picture's credit (set in "
+                    "Images). Leave blank to use that one.",
+                ),
+            ],
             heading="Hero image",
         ),
         FieldPanel("dateline"),
@@ -246,6 +270,11 @@ class ArticlePage(Page):
 
     class Meta:
         verbose_name = "article"
+
+    def save_revision(self, *args, **kwargs):
+        revision = super().save_revision(*args, **kwargs)
+        embeds.queue_lookups(self.body)  # in the background, never for a reader
+        return revision
 
     def save(self, *args, **kwargs):
         # Listings sort on display_date, so a published article always has one.
@@ -304,6 +333,7 @@ class ArticlePage(Page):
         from . import listings
 
         context = super().get_context(request, *args, **kwargs)
+        embeds.load_stored(embeds.embed_values(self.body))
         if self.hero_image_id:
             # One query for the hero and every crop of it the page shows.
             images = get_image_model().objects.prefetch_renditions()

@@ -1,47 +1,122 @@
-"""Image renditions made when an article is published, so that no reader's request makes one.
+"""Image crops made in the background, so that no reader's request makes one (magazine/crops).
 
-Encoding an AVIF, WebP and JPEG of every size a page shows takes about a second an image: the
-editor who publishes pays it once, not the first readers. The renditions are made by rendering
-what readers will see (the article page, and its card in every size the listings use), so the
-sizes here can never drift from the templates'.
+Encoding an AVIF, WebP and JPEG of every size a page shows takes about a second an image; it
+used to be paid inside the editor's publish request (10-13 s for an article with pictures).
+Now publishing a page, or changing a picture, queues a task (Django's tasks framework: the
+worker of `make run` and `make prod`) that makes the crops by rendering what readers will see:
+the page, and an article's card in every size the listings use, so that the sizes here can
+never drift from the templates'. Until the task has run, readers get the page without the
+pictures whose crops are missing, and no cache keeps that page (see magazine/crops.py).
 """
 
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import partial
 
+from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.test import RequestFactory
+from django_tasks import task
+from wagtail.models import Page, ReferenceIndex
 
 from . import listings
+from .models import ArticlePage
 
 CARD_SIZES = ("lead", "standard", "related")
 logger = logging.getLogger(__name__)
 
 
-def prepare(article) -> None:
-    """Makes every rendition the article's page and its cards show."""
-    site = article.get_site()
+@task()
+def prepare_pictures(page_id: int) -> None:
+    """Makes every crop the live page `page_id` shows (nothing, if it is no longer live)."""
+    page = Page.objects.live().filter(pk=page_id).specific().first()
+    if page is None or not shows_pictures(page):
+        return
+    try:
+        prepare(page)
+    except Exception:
+        logger.exception("Could not prepare the image renditions of %s", page.url_path)
+        raise
+
+
+def shows_pictures(page: Page) -> bool:
+    """Whether the page has crops of its own to make. An article: its hero, its body's
+    pictures, its authors' portraits; an author: their portrait; the logo is the settings'
+    (prepare_for_settings). Listings show cards, whose crops are made with their articles."""
+    if isinstance(page, ArticlePage):
+        if page.hero_image_id or any(block.block_type == "image" for block in page.body):
+            return True
+        return page.article_authors.filter(author__photo__isnull=False).exists()
+    return getattr(page, "photo_id", None) is not None
+
+
+def prepare(page: Page) -> None:
+    """Makes every crop `page` shows, and for an article, its cards'."""
+    site = page.get_site()
     request = RequestFactory().get(
-        article.get_url_parts()[2], HTTP_HOST=site.hostname, SERVER_PORT=site.port
+        page.get_url_parts()[2], HTTP_HOST=site.hostname, SERVER_PORT=site.port
     )
     request.user = AnonymousUser()
     request.session = {}
-    TemplateResponse(request, article.get_template(request), article.get_context(request)).render()
-    cards = listings.with_sections(listings.articles().filter(pk=article.pk))
-    for card in cards:
-        for size in CARD_SIZES:
-            render_to_string("includes/card.html", {"article": card, "size": size}, request)
+    TemplateResponse(request, page.get_template(request), page.get_context(request)).render()
+    if isinstance(page, ArticlePage):
+        for card in listings.with_sections(listings.articles().filter(pk=page.pk)):
+            for size in CARD_SIZES:
+                render_to_string("includes/card.html", {"article": card, "size": size}, request)
 
 
-def prepare_when_published(sender, instance, **kwargs) -> None:
-    transaction.on_commit(lambda: _prepare_quietly(instance))
+_made_later: ContextVar[bool] = ContextVar("crops_made_later", default=False)
 
 
-def _prepare_quietly(article) -> None:
-    # Publishing has happened and stands; at worst a reader's request makes what is missing.
+@contextmanager
+def made_later():
+    """Within it nothing is queued: the caller makes the crops itself afterwards (`load_demo`
+    loads a whole magazine, then makes all its crops at once with `prerender`)."""
+    token = _made_later.set(True)
     try:
-        prepare(article)
-    except Exception:
-        logger.exception("Could not prepare the image renditions of %s", article.url_path)
+        yield
+    finally:
+        _made_later.reset(token)
+
+
+def queue(page_ids) -> None:
+    """Queues the pictures of `page_ids` once the change that needs them is committed."""
+    if _made_later.get():
+        return
+    for page_id in dict.fromkeys(page_ids):
+        transaction.on_commit(partial(prepare_pictures.enqueue, page_id), robust=True)
+
+
+def prepare_when_published(sender, instance: Page, **kwargs) -> None:
+    queue([instance.pk])
+
+
+def prepare_where_shown(sender, instance, **kwargs) -> None:
+    """A picture changed (a new file, a focal point): its crops are made anew for every live
+    page that uses it, and for the logo when it is the magazine's."""
+    using = ReferenceIndex.get_references_to(instance).filter(
+        base_content_type__app_label="wagtailcore", base_content_type__model="page"
+    )
+    page_ids = [int(pk) for pk in using.values_list("object_id", flat=True)]
+    queue(Page.objects.live().filter(pk__in=page_ids).values_list("pk", flat=True))
+    settings_model = apps.get_model("home", "MagazineSettings")
+    for magazine in settings_model.objects.filter(logo=instance):
+        prepare_for_settings(settings_model, magazine)
+
+
+def prepare_for_settings(sender, instance, **kwargs) -> None:
+    """The logo appears on every page; the home page's render makes its crops."""
+    if instance.logo_id:
+        transaction.on_commit(partial(prepare_logo.enqueue, instance.pk), robust=True)
+
+
+@task()
+def prepare_logo(settings_id: int) -> None:
+    magazine = apps.get_model("home", "MagazineSettings").objects.filter(pk=settings_id).first()
+    home = magazine.site.root_page.specific if magazine and magazine.logo_id else None
+    if home is not None and home.live:
+        prepare(home)

@@ -34,10 +34,11 @@ def article_meta(article, request: HttpRequest, settings, authors: list, tags: l
         ],
         "publisher": seo.publisher(settings, request),
     }
-    if crops:
-        news_article["image"] = [
-            seo.image_object(crops[spec], request) for spec in seo.ARTICLE_IMAGES
-        ]
+    images = [
+        seo.image_object(crops[spec], request) for spec in seo.ARTICLE_IMAGES if spec in crops
+    ]
+    if images:
+        news_article["image"] = images
     return seo.Meta(
         title=article.seo_title or article.title,
         description=seo.summary(article.search_description or article.standfirst),

@@ -1,10 +1,13 @@
-"""Keep the search index true when a name that articles are indexed under changes, and make a
-published article's image renditions (news/renditions.py).
+"""Keep the search index true when a name that articles are indexed under changes, and make
+the image crops of what is published or changed (news/renditions.py).
 
 Articles are indexed with their section's name and their authors' names (see
 ArticlePage.search_fields), so publishing a section or an author re-indexes their articles.
 """
 
+from django.apps import apps
+from django.db.models.signals import post_save
+from wagtail.images import get_image_model
 from wagtail.search import index
 from wagtail.signals import page_published
 
@@ -25,10 +28,15 @@ def reindex_named_articles(sender, instance, **kwargs) -> None:
 
 
 def register() -> None:
-    from .models import ArticlePage
-    from .renditions import prepare_when_published
+    from . import renditions
 
     page_published.connect(reindex_named_articles, dispatch_uid="news_reindex_named_articles")
-    page_published.connect(
-        prepare_when_published, sender=ArticlePage, dispatch_uid="news_prepare_renditions"
+    page_published.connect(renditions.prepare_when_published, dispatch_uid="news_prepare_crops")
+    post_save.connect(
+        renditions.prepare_where_shown, sender=get_image_model(), dispatch_uid="news_crops_image"
+    )
+    post_save.connect(
+        renditions.prepare_for_settings,
+        sender=apps.get_model("home", "MagazineSettings"),
+        dispatch_uid="news_crops_settings",
     )

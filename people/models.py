@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from magazine.pagination import cached_paths, paginate
+from magazine.text import has_text
 from magazine.view_restrictions import readable
 
 from .seo import author_meta, people_meta
@@ -79,6 +80,11 @@ class AuthorPage(Page):
 
     class Meta:
         verbose_name = "author"
+
+    def clean(self) -> None:
+        super().clean()
+        if not has_text(self.bio):  # empty paragraphs left in the editor: no bio
+            self.bio = ""
 
     def get_cached_paths(self) -> list[str]:
         from news import listings

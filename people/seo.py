@@ -16,7 +16,7 @@ def author_meta(author, request: HttpRequest, page_number: int, links: list) -> 
         "jobTitle": author.role,
         "sameAs": [link.url for link in links],
     }
-    if crops:
+    if seo.ARTICLE_IMAGES[-1] in crops:
         person["image"] = seo.image_object(crops[seo.ARTICLE_IMAGES[-1]], request)
     return seo.Meta(
         title=author.seo_title or author.title,

@@ -6,6 +6,7 @@ from datetime import timedelta
 from io import BytesIO
 
 from django.core.files.images import ImageFile
+from django.test import TestCase
 from django.utils import timezone
 from PIL import Image
 from wagtail.images import get_image_model
@@ -40,9 +41,16 @@ def image(
     return picture
 
 
+def committed():
+    """What follows an editor's request once it commits (the page cache forgets, the picture
+    crops are made): test transactions never commit, so their callbacks run here."""
+    return TestCase.captureOnCommitCallbacks(execute=True)
+
+
 def publish(parent: Page, page: Page) -> Page:
     parent.add_child(instance=page)
-    page.save_revision().publish()
+    with committed():
+        page.save_revision().publish()
     return page
 
 
@@ -81,9 +89,11 @@ def article(
     )
     page.tags.add(*tags)
     parent.add_child(instance=page)
-    revision = page.save_revision()
+    with committed():
+        revision = page.save_revision()
+        if live:
+            revision.publish()
     if live:
-        revision.publish()
         date = timezone.now() - timedelta(days=days_ago)
         ArticlePage.objects.filter(pk=page.pk).update(
             display_date=date, first_published_at=date, last_published_at=date

@@ -1,5 +1,6 @@
-"""Markup helpers that keep every page valid HTML: a {% picture %} without repeated widths,
-and machine-readable dates without microseconds."""
+"""Markup helpers that keep every page valid HTML: a {% picture %} without repeated widths
+that makes no crop for a reader (magazine/crops.py), and machine-readable dates without
+microseconds."""
 
 import re
 
@@ -8,6 +9,8 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.images.models import Filter, Picture
 from wagtail.images.templatetags import wagtailimages_tags as wagtail_images
+
+from magazine import crops
 
 register = template.Library()
 _FORMAT = re.compile(r"format-(\w+)")
@@ -45,8 +48,9 @@ class DistinctWidthsPictureNode(wagtail_images.PictureNode):
         image = self.validate_image(context)
         if not image:
             return ""
-        renditions = wagtail_images.get_renditions_or_not_found(image, self.get_filters())
-        picture = distinct_widths(renditions)
+        picture = distinct_widths(crops.renditions(image, self.get_filters()))
+        if not picture:  # not made yet for a reader, or the original file is gone
+            return ""
         if self.output_var_name:
             context[self.output_var_name] = Picture(picture)
             return ""

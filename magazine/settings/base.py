@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     # WhiteNoise serves static files under runserver too, so dev behaves like production.
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
@@ -51,6 +53,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above the session: a cached page is served before anything else is looked up.
     "magazine.page_cache.PageCacheMiddleware",
+    # Below the page cache: a page missing a picture's crops is marked no-store.
+    "magazine.crops.ReaderCropsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Above the CSRF check: a POST to a page is a 405, not a 403 (magazine/methods.py).
@@ -131,7 +135,20 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Failures are counted per username *and* address: an attacker locks out only their own
+# attempts, and the editor signs in from their usual address meanwhile. Addresses come from
+# magazine/client_address.py, which reads X-Forwarded-For only from TRUSTED_PROXIES.
+AXES_CLIENT_IP_CALLABLE = "magazine.client_address.client_address"
+TRUSTED_PROXIES = [
+    network.strip()
+    for network in os.environ.get("TRUSTED_PROXIES", "").split(",")
+    if network.strip()
+]
 AXES_FAILURE_LIMIT = 5
+# Wrong passwords for a private page or document from one address, per window (home/
+# page_passwords.py).
+PASSWORD_GUESSES = 5
+PASSWORD_GUESS_WINDOW = 15 * 60
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "axes/locked_out.html"
@@ -259,3 +276,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Background work (image crops, embeds, Wagtail's reference index and CDN purges) goes through
+# Django's tasks framework (the django-tasks backport): kept in the database and run by
+# `manage.py db_worker` (`make run` starts one); Redis and RQ in production.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

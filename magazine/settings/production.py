@@ -48,6 +48,12 @@ CACHES = {
     )
 }
 
+# Background tasks in Redis, run by RQ's workers: `manage.py rqworker --job-class
+# django_tasks_rq.Job default` (`make prod` starts one).
+INSTALLED_APPS += ["django_rq", "django_tasks_rq"]  # noqa: F405
+TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
+
 STORAGES["staticfiles"] = {  # noqa: F405
     # Brotli and gzip copies of each file next to it; WhiteNoise picks what the browser takes.
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -79,6 +85,19 @@ if os.environ.get("WAGTAILFRONTENDCACHE"):
         WAGTAILFRONTENDCACHE = json.loads(os.environ["WAGTAILFRONTENDCACHE"])
     except json.JSONDecodeError as error:
         raise ImproperlyConfigured(f"WAGTAILFRONTENDCACHE is not valid JSON: {error}") from error
+
+# Every server error with its traceback on standard error, which gunicorn's own error log
+# (`make prod`: the terminal; systemd: the journal) collects. Django's default sends them only
+# by email to ADMINS, and `make prod` showed a 500 with nothing to go on. 4xx are in the
+# access log.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {"django.request": {"level": "ERROR"}},
+}
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = True

@@ -33,6 +33,7 @@ from wagtail.models import Page, Revision, Workflow
 from home import backups
 from home.demo.maintenance import refresh_planner_statistics
 from home.models import HomePage, MagazineSettings
+from news import renditions as crops
 from news.models import ArticleAuthor, ArticlePage, NewsIndexPage
 from people.models import AuthorPage
 
@@ -57,13 +58,13 @@ print(json.dumps(snapshot(json.loads(sys.argv[1])), default=str))
 """
 
 
-def sample_urls() -> list[str]:
+def sample_pages() -> list:
     """The home page, a section, an article with a correction, an author page."""
     return [
-        HomePage.objects.get().url,
-        NewsIndexPage.objects.filter(depth=4).order_by("path").first().url,
-        ArticlePage.objects.filter(notes__isnull=False).order_by("path").first().url,
-        AuthorPage.objects.order_by("path").first().url,
+        HomePage.objects.get(),
+        NewsIndexPage.objects.filter(depth=4).order_by("path").first(),
+        ArticlePage.objects.filter(notes__isnull=False).order_by("path").first(),
+        AuthorPage.objects.order_by("path").first(),
     ]
 
 
@@ -199,8 +200,11 @@ def source(django_db_setup, django_db_blocker, tmp_path_factory) -> Source:
         call_command("update_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0)
         refresh_planner_statistics()
-        urls = sample_urls()
-        state = as_json(snapshot(urls))  # renders the pages: their renditions are backed up
+        pages = sample_pages()
+        for page in pages[2:]:  # the article's and the author's crops, to be backed up (the
+            crops.prepare(page)  # cards elsewhere are left without: readers see them so too)
+        urls = [page.url for page in pages]
+        state = as_json(snapshot(urls))
         call_command("backup", "--output", str(folder), stdout=io.StringIO())
         transaction.set_rollback(True)
     (archive,) = folder.glob("magazine-*.tar.gz")

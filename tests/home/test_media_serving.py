@@ -87,3 +87,15 @@ def test_the_document_itself_goes_through_wagtails_view(client, admin_client, pr
     response = admin_client.get(private_document.url)
     assert b"embargoed figures" in body_of(response)
     assert response["Content-Security-Policy"] == "default-src 'none'"
+
+
+def test_documents_are_kept_by_no_shared_cache(client, db):
+    """A CDN keeping a public document would go on serving it once its collection is made
+    private."""
+    document = get_document_model()(title="Report", collection=Collection.get_first_root_node())
+    document.file.save("report.pdf", ContentFile(b"%PDF-1.4 public figures"))
+    response = client.get(document.url)
+    assert response.status_code == 200
+    cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"private", "no-cache"} <= cache_control
+    assert response["Content-Security-Policy"] == "default-src 'none'"

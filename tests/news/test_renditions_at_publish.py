@@ -50,7 +50,9 @@ def test_a_failure_to_prepare_leaves_the_publication_standing(
         raise OSError("disk full")
 
     monkeypatch.setattr("news.renditions.prepare", broken)
-    article = builders.article(magazine.andes, "Still out", [magazine.ana], live=False)
+    article = builders.article(
+        magazine.andes, "Still out", [magazine.ana], live=False, hero_image=builders.image()
+    )
     with django_capture_on_commit_callbacks(execute=True):
         article.save_revision().publish()
     article.refresh_from_db()

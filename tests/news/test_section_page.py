@@ -54,9 +54,13 @@ def test_a_page_that_does_not_exist_is_a_404_not_a_500(client, magazine, crowded
         response = client.get(magazine.americas.url, {"page": value})
         assert response.status_code == 404, value
         assert b"We could not find that page" in response.content
-    # An empty value is the first page, and int() reads full-width digits: both are pages.
-    assert headlines(client.get(magazine.americas.url, {"page": ""}))[0] == "Story 0"
-    assert headlines(client.get(magazine.americas.url, {"page": "２"}))[0] == "Story 12"
+    # An empty value is the first page, and full-width digits are a number: each is sent to
+    # the page's one address.
+    for value, address in (("", ""), ("２", "?page=2")):
+        response = client.get(magazine.americas.url, {"page": value})
+        assert response.status_code == 301
+        assert response["Location"] == magazine.americas.url + address
+    assert headlines(client.get(magazine.americas.url, {"page": "2"}))[0] == "Story 12"
 
 
 def test_an_empty_section_says_so(client, magazine):

@@ -44,7 +44,10 @@ def test_bad_tag_addresses_are_404_not_errors(client, magazine):
     assert client.get("/tags/no-such-tag/").status_code == 404
     assert client.get("/tags/colombia/", {"page": "99"}).status_code == 404
     assert client.get("/tags/colombia/", {"page": "abc"}).status_code == 404
-    assert client.get("/tags/colombia/", {"page": "1"}).status_code == 200
+    assert client.get("/tags/colombia/", {"page": "0"}).status_code == 404
+    # Page one is the address without a number (one address, one cache entry).
+    response = client.get("/tags/colombia/", {"page": "1"})
+    assert response.status_code == 301 and response["Location"] == "/tags/colombia/"
 
 
 def test_a_tag_whose_articles_are_all_private_is_not_found(client, magazine):

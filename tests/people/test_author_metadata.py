@@ -10,7 +10,8 @@ def test_an_author_page_is_a_profile_page_of_a_person(client, magazine):
     ana = magazine.ana
     ana.photo = builders.image("Portrait of Ana", size=(1500, 1500))
     ana.links = [AuthorLink(label="Website", url="https://ana.example")]
-    ana.save_revision().publish()
+    with builders.committed():  # the crops are made once the change commits
+        ana.save_revision().publish()
     meta = PageMetadata(client.get(ana.url))
 
     profile = meta.of_type("ProfilePage")

@@ -81,7 +81,8 @@ def photographed(magazine):
     photo = builders.image("Portrait")
     for person in (magazine.ana, magazine.ben):
         person.photo = photo
-        person.save_revision().publish()
+        with builders.committed():  # the crops are made once the change commits
+            person.save_revision().publish()
     return magazine
 
 

@@ -11,7 +11,9 @@ from datetime import timedelta
 from io import BytesIO
 from pathlib import Path
 
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -24,6 +26,7 @@ from home.accounts import create_account
 from home.demo.maintenance import refresh_planner_statistics
 from home.demo.pictures import illustration, portrait
 from home.models import HomeFeaturedArticle, HomePage, MagazineSettings
+from news import renditions
 from news.models import ArticleAuthor, ArticleNote, ArticlePage, NewsIndexPage
 from people.models import AuthorLink, AuthorPage, PeopleIndexPage
 
@@ -53,26 +56,28 @@ class Command(BaseCommand):
         article_files = sorted((DEMO_DIR / "articles").glob("*.json"))
         if not article_files:
             raise CommandError(f"No demo articles found in {DEMO_DIR / 'articles'}.")
-        self.created = 0
+        self.created = self.redrawn = 0
         site = Site.objects.get(is_default_site=True)
         home = site.root_page.specific
         if not isinstance(home, HomePage):
             raise CommandError("The default site's root page is not a HomePage; run migrate first.")
 
-        with transaction.atomic():
-            self._settings(site, magazine)
-            news = self._child(
-                home, NewsIndexPage, magazine["news"], intro=magazine["news"]["intro"]
-            )
-            sections = self._sections(news, magazine["sections"])
-            authors = self._authors(home, magazine)
-        articles = {}
-        for path in article_files:
+        # Crops are made once at the end (prerender), not queued page by page.
+        with renditions.made_later():
             with transaction.atomic():
-                data = json.loads(path.read_text())
-                articles[data["slug"]] = self._article(data, sections, authors)
-        with transaction.atomic():
-            self._front_page(home, magazine["home"], articles)
+                self._settings(site, magazine)
+                news = self._child(
+                    home, NewsIndexPage, magazine["news"], intro=magazine["news"]["intro"]
+                )
+                sections = self._sections(news, magazine["sections"])
+                authors = self._authors(home, magazine)
+            articles = {}
+            for path in article_files:
+                with transaction.atomic():
+                    data = json.loads(path.read_text())
+                    articles[data["slug"]] = self._article(data, sections, authors)
+            with transaction.atomic():
+                self._front_page(home, magazine["home"], articles)
         if self.created:
             refresh_planner_statistics()
 
@@ -81,6 +86,8 @@ class Command(BaseCommand):
             f"{ArticlePage.objects.live().count()} articles, "
             f"{NewsIndexPage.objects.count()} sections, {AuthorPage.objects.count()} authors."
         )
+        if self.redrawn:
+            self.stdout.write(f"Drew {self.redrawn} pictures again whose files were missing.")
         if self.created and not skip_renditions:
             call_command("prerender", stdout=self.stdout)
         self._demo_accounts()
@@ -142,6 +149,8 @@ class Command(BaseCommand):
             existing = AuthorPage.objects.child_of(people).filter(slug=data["slug"]).first()
             if existing:
                 authors[data["slug"]] = existing
+                palette = palettes[index % len(palettes)]
+                self._redraw(existing.photo, lambda p=palette, s=data["slug"]: portrait(p, s))
                 continue
             photo = self._image(
                 title=f"Portrait of {data['name']}",
@@ -168,6 +177,7 @@ class Command(BaseCommand):
         section, palette = sections[data["section"]]
         existing = ArticlePage.objects.child_of(section).filter(slug=data["slug"]).first()
         if existing:
+            self._redraw_article_pictures(existing, data, palette)
             return existing
         hero = data["hero"]
         hero_image = self._image(
@@ -208,6 +218,34 @@ class Command(BaseCommand):
         self._backdate(article, data)
         return article
 
+    def _redraw_article_pictures(self, article: ArticlePage, data: dict, palette: str) -> None:
+        """The pictures of an article loaded before, drawn again where their file is gone (the
+        database outlived the media folder: see `repair_media`)."""
+        slug, hero = data["slug"], data["hero"]
+        self._redraw(article.hero_image, lambda: illustration(hero["motif"], palette, slug))
+        blocks = {block.id: block for block in article.body if block.block_type == "image"}
+        for index, block in enumerate(data["body"]):
+            found = blocks.get(self._block_id(slug, index))
+            if found is not None:
+                motif = block["value"]["motif"]
+                self._redraw(
+                    found.value["image"],
+                    lambda m=motif, i=index: illustration(m, palette, f"{slug}-{i}", (1600, 1000)),
+                )
+
+    def _redraw(self, image, draw) -> None:
+        if image is None or default_storage.exists(image.file.name):
+            return
+        name = default_storage.save(image.file.name, ContentFile(draw()))
+        if name != image.file.name:
+            type(image).objects.filter(pk=image.pk).update(file=name)
+        self.redrawn += 1
+
+    @staticmethod
+    def _block_id(slug: str, index: int) -> str:
+        # Stable block ids keep a reloaded demo identical to the first.
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, f"parallax-demo/{slug}/{index}"))
+
     def _block(self, slug: str, index: int, block: dict, palette: str) -> dict:
         value = block["value"]
         if block["type"] == "image":
@@ -220,9 +258,7 @@ class Command(BaseCommand):
                 caption=value["caption"],
             )
             value = {"image": image.pk, "caption": "", "credit": "", "width": value["width"]}
-        # Stable block ids keep a reloaded demo identical to the first.
-        block_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"parallax-demo/{slug}/{index}"))
-        return {"type": block["type"], "value": value, "id": block_id}
+        return {"type": block["type"], "value": value, "id": self._block_id(slug, index)}
 
     def _image(self, title: str, data: bytes, filename: str, alt: str, credit: str, caption=""):
         image = get_image_model()(

@@ -1,4 +1,5 @@
-"""Publish and unpublish scheduled pages every minute, for as long as it runs (`make run`).
+"""Publish and unpublish scheduled pages every minute, for as long as it runs (`make run`), and
+queue the lookups of embeds that failed and are due again.
 
 In production use cron or a systemd timer to run `manage.py publish_scheduled` each minute
 instead (see README); this loop is for a local site.
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         try:
             while True:
                 call_command("publish_scheduled", verbosity=0)
+                call_command("resolve_embeds", verbosity=0)  # failed lookups, when due
                 time.sleep(every)
         except KeyboardInterrupt:
             pass
