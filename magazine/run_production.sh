@@ -46,8 +46,10 @@ psql_admin "SELECT 1 FROM pg_database WHERE datname = 'magazine_prod'" | grep -q
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "postgresql-$pg_version-rum"; }
 as_root su postgres -c "psql -qd magazine_prod -c 'CREATE EXTENSION IF NOT EXISTS rum'"
 
+# A memory limit: cached pages and renditions (which expire) are evicted first; the task
+# queue and the page cache's generation (which do not) are kept (docs/operations.md).
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$STATE/redis" --save "" \
-  --appendonly no --loglevel warning &
+  --appendonly no --loglevel warning --maxmemory 512mb --maxmemory-policy volatile-lru &
 pids+=($!)
 
 [ -s "$STATE/secret_key" ] || "$VENV/python" -c "import secrets; print(secrets.token_urlsafe(50))" >"$STATE/secret_key"
