@@ -18,8 +18,12 @@ def listing(magazine, page_cache):
 
 
 def stored_pages() -> int:
+    """How many pages the page cache holds, in local memory or in Redis alike."""
     store = caches["pages"]
-    return sum(1 for key in store._cache if ":page:" in key)  # local memory's own table
+    if hasattr(store, "_cache") and isinstance(store._cache, dict):  # local memory's own table
+        return sum(1 for key in store._cache if ":page:" in key)
+    pattern = store.make_key("page:*")
+    return sum(1 for _ in store._cache.get_client().scan_iter(match=pattern))
 
 
 def x_cache(client, url: str, **extra) -> str:
@@ -101,7 +105,7 @@ def test_a_flood_of_made_up_addresses_stores_only_the_real_pages(client, listing
         ):
             Client().get(variant, HTTP_HOST=f"localhost:{8000 + n}")
         client.get(f"/news/{'/' * (n % 5 + 1)}")
-    assert stored_pages() <= 2  # the listing's two pages (and at most /news/)
+    assert 1 <= stored_pages() <= 2  # the listing's two pages (and at most /news/)
 
 
 def test_a_cache_that_fails_serves_pages_uncached(client, listing, monkeypatch):
