@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     # WhiteNoise serves static files under runserver too, so dev behaves like production.
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Last: its ready() changes what the apps above set up (magazine/apps.py).
+    "magazine",
 ]
 
 MIDDLEWARE = [
