@@ -15,9 +15,10 @@ run: install migrate demo  ## Serve the demo magazine on http://127.0.0.1:$(PORT
 	$(MANAGE) local_site_address --port $(PORT)
 	@# While the site runs: scheduled articles go live, and the background worker makes picture
 	@# crops and looks up embeds. Both stop with the server.
-	$(MANAGE) run_scheduler & scheduler=$$!; $(MANAGE) db_worker & worker=$$!; \
+	@# (Not the recipe's last command, so that the shell stays to run its trap: sh would exec it.)
+	$(MANAGE) run_scheduler & scheduler=$$!; $(MANAGE) db_worker --no-reload & worker=$$!; \
 	trap 'kill $$scheduler $$worker 2>/dev/null' EXIT; \
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	$(MANAGE) runserver 127.0.0.1:$(PORT); status=$$?; exit $$status
 
 prod: install  ## The production profile: PostgreSQL, Redis and gunicorn on 127.0.0.1:$(PORT)
 	PORT=$(PORT) magazine/run_production.sh
