@@ -1,5 +1,10 @@
-"""What happens when something readers see changes: the page cache forgets every page (see
-magazine.page_cache) and a CDN in front is told which addresses to drop.
+"""What happens when something readers see changes: the page cache forgets the pages that
+show it, by the surrogate keys the change touches (caching/surrogate_keys.py, and
+magazine.page_cache), and a CDN in front is told which addresses to drop.
+
+A page says which keys a change of it touches (`touched_keys()`: an article its own and its
+lists'); a page without that method (a section, the home page) is shown on every page, in the
+menu or the breadcrumbs: its change touches SITE, as the settings' and the sites' do.
 
 Connected by home's AppConfig.ready().
 """
@@ -7,14 +12,16 @@ Connected by home's AppConfig.ready().
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.urls import reverse
 from taggit.models import Tag
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.embeds.models import Embed
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+
+from caching import surrogate_keys
 
 from . import page_cache
 
@@ -24,6 +31,9 @@ SITE_WIDE = ("sitemap_index", "news_sitemap", "feed_rss", "feed_atom")
 def connect() -> None:
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(page_changed, dispatch_uid=f"freshness-{signal}")
+    # The lists a page was in before it changes or moves: their later pages shift.
+    pre_save.connect(page_about_to_change, dispatch_uid="freshness-page-before")
+    pre_page_move.connect(page_about_to_move, dispatch_uid="freshness-page-move-before")
     post_delete.connect(page_deleted, dispatch_uid="freshness-page-deleted")
     # A restriction added, changed or removed anywhere above a page hides or shows it.
     post_save.connect(privacy_changed, sender=PageViewRestriction, dispatch_uid="freshness-vr")
@@ -32,49 +42,120 @@ def connect() -> None:
         privacy_changed, sender=PageViewRestriction.groups.through, dispatch_uid="freshness-vr-g"
     )
     post_save.connect(embed_stored, sender=Embed, dispatch_uid="freshness-embed")
+    post_save.connect(
+        related_found, sender=apps.get_model("news", "FoundRelated"), dispatch_uid="freshness-rel"
+    )
+    image_model = get_image_model()
+    post_save.connect(image_changed, sender=image_model, dispatch_uid="freshness-image")
+    post_delete.connect(image_changed, sender=image_model, dispatch_uid="freshness-image-d")
+    post_save.connect(tag_changed, sender=Tag, dispatch_uid="freshness-tag")
+    pre_delete.connect(tag_changed, sender=Tag, dispatch_uid="freshness-tag-d")  # while tagged
     settings_model = apps.get_model("home", "MagazineSettings")
-    for model in (settings_model, get_image_model(), Tag, Site):
-        post_save.connect(content_changed, sender=model, dispatch_uid=f"freshness-{model}")
-        post_delete.connect(content_changed, sender=model, dispatch_uid=f"freshness-d-{model}")
+    for model in (settings_model, Site):
+        post_save.connect(site_changed, sender=model, dispatch_uid=f"freshness-{model}")
+        post_delete.connect(site_changed, sender=model, dispatch_uid=f"freshness-d-{model}")
+
+
+def touched_keys(page: Page) -> set[str]:
+    """The keys a change of `page` (specific) touches."""
+    keys = getattr(page, "touched_keys", None)
+    return set(keys()) if keys else {surrogate_keys.SITE}
 
 
 def page_changed(sender, instance: Page, **kwargs) -> None:
-    # URLs are worked out now, while the page is as it was published, moved or unpublished;
-    # only when there is a CDN to tell.
+    # Keys and URLs are worked out now, while the page is as it was published, moved or
+    # unpublished; URLs only when there is a CDN to tell.
+    page = instance.specific
+    keys = touched_keys(page)
     cdn = getattr(settings, "WAGTAILFRONTENDCACHE", None)
-    urls = purge_urls(instance.specific) if cdn else set()
-    transaction.on_commit(lambda: refresh(urls))
+    urls = purge_urls(page) if cdn else set()
+    transaction.on_commit(lambda: refresh(keys, urls))
+
+
+def page_about_to_change(sender, instance, update_fields=None, **kwargs) -> None:
+    """A live page saved whole (publishing does; saving a draft saves a few fields only):
+    the keys of what it was, read from the database before the save."""
+    if update_fields is not None or not hasattr(instance, "touched_keys") or not instance.pk:
+        return
+    before = type(instance).objects.filter(pk=instance.pk, live=True).first()
+    if before is not None:
+        keys = touched_keys(before)
+        transaction.on_commit(lambda: refresh(keys, set()))
+
+
+def page_about_to_move(sender, instance: Page, **kwargs) -> None:
+    page = instance.specific
+    if page.live:
+        keys = touched_keys(page)
+        transaction.on_commit(lambda: refresh(keys, set()))
 
 
 def page_deleted(sender, instance, **kwargs) -> None:
-    # Once per deleted row of each model in the page's inheritance: act on Wagtail's own.
+    # Once per deleted row of each model in the page's inheritance: act on Wagtail's own. (A
+    # live page is unpublished first, by Wagtail, which `page_changed` has seen.)
     if type(instance) is Page:
-        transaction.on_commit(lambda: refresh(set()))
+        keys = {surrogate_keys.page(instance.pk)}
+        transaction.on_commit(lambda: refresh(keys, set()))
 
 
 def privacy_changed(sender, instance: PageViewRestriction, **kwargs) -> None:
     """The restricted page and every page below it leave (or join) what readers see: each is
     forgotten as if unpublished (or published)."""
     urls: set[str] = set()
-    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        page = Page.objects.filter(pk=instance.page_id).first()
-        for shown in page.get_descendants(inclusive=True).specific() if page else ():
+    page = Page.objects.filter(pk=instance.page_id).specific().first()
+    keys = touched_keys(page) if page else {surrogate_keys.SITE}
+    if surrogate_keys.SITE not in keys:
+        for shown in page.get_descendants().specific():
+            keys |= touched_keys(shown)
+    if page and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        for shown in page.get_descendants(inclusive=True).specific():
             urls |= purge_urls(shown)
-    transaction.on_commit(lambda: refresh(urls))
+    transaction.on_commit(lambda: refresh(keys, urls))
 
 
 def embed_stored(sender, instance: Embed, **kwargs) -> None:
     """An embed found in the background replaces the plain link pages were showing."""
     if instance.html:
-        transaction.on_commit(lambda: refresh(set()))
+        keys = {surrogate_keys.embed(instance.hash)}
+        transaction.on_commit(lambda: refresh(keys, set()))
 
 
-def content_changed(sender, instance, **kwargs) -> None:
-    transaction.on_commit(lambda: refresh(set()))
+def related_found(sender, instance, **kwargs) -> None:
+    """An article's related coverage found again (in the background)."""
+    keys = {surrogate_keys.page(instance.article_id)}
+    transaction.on_commit(lambda: refresh(keys, set()))
 
 
-def refresh(urls: set[str]) -> None:
-    page_cache.forget_every_page()
+def image_changed(sender, instance, **kwargs) -> None:
+    """A picture is shown by the pages that use it and by their cards; a picture used by
+    anything but a page (the logo in the settings) is shown everywhere."""
+    references = ReferenceIndex.get_references_to(instance)
+    keys = set()
+    for app_label, model, object_id in references.values_list(
+        "base_content_type__app_label", "base_content_type__model", "object_id"
+    ):
+        if (app_label, model) == ("wagtailcore", "page"):
+            keys.add(surrogate_keys.page(int(object_id)))
+        else:
+            keys.add(surrogate_keys.SITE)
+    if keys:
+        transaction.on_commit(lambda: refresh(keys, set()))
+
+
+def tag_changed(sender, instance: Tag, **kwargs) -> None:
+    """A tag's name is shown on its page and on the articles that carry it."""
+    tagged = apps.get_model("news", "ArticlePageTag").objects.filter(tag_id=instance.pk)
+    keys = {surrogate_keys.listing("tag", instance.pk)}
+    keys |= {surrogate_keys.page(pk) for pk in tagged.values_list("content_object_id", flat=True)}
+    transaction.on_commit(lambda: refresh(keys, set()))
+
+
+def site_changed(sender, instance, **kwargs) -> None:
+    transaction.on_commit(lambda: refresh({surrogate_keys.SITE}, set()))
+
+
+def refresh(keys: set[str], urls: set[str]) -> None:
+    page_cache.touch(keys)
     if urls:
         batch = PurgeBatch()
         batch.add_urls(urls)

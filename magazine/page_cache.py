@@ -1,19 +1,19 @@
 """A full-page cache for anonymous readers, fresh the moment anything they see changes.
 
-Every stored page carries a *generation*, a token in the same cache. Publishing,
-unpublishing, moving or deleting a page, changing its privacy, or changing the magazine's
-settings, a picture or a tag, replaces the token once the change is committed: from the next
-request on, every page is rendered afresh, on every app server sharing the cache. A request
-that began before the change stores its page with the old token, which no request takes, so no
-stale page outlives a change. Tokens are never reused: were the token a counter, a cache that
-expires or evicts it (Django's file cache rewrites it with its default timeout on `incr`; Redis
-may evict it under memory pressure) would start counting again and make old pages current.
-The token and the page come back from the cache together, in one round trip (a hit costs
-little more than that). (Pages show each other: an article's rails, related coverage and
-bylines reach across sections, so any narrower set of pages to forget would miss some.)
+Every response carries surrogate keys naming what it shows (caching/surrogate_keys.py), and
+every key has a *token* in the same cache. A page is stored with the tokens its keys had; it
+is served while they all still have them. A change, once committed, replaces the tokens of
+the keys it touches (`touch`): from the next request on, exactly the pages that show what
+changed are rendered afresh, on every app server sharing the cache, and the others stay.
+Every change also replaces one more token, CHANGES_KEY, read before and after each render: a
+page whose render overlapped a change is neither stored nor kept by a cache in front, so no
+stale page outlives a change. Tokens are random and never reused: were they counters, a
+cache that expires or evicts one (Django's file cache rewrites a counter with its default
+timeout on `incr`; Redis may evict under memory pressure) would count again from the start
+and make old pages current; a lost token is replaced by a new one, which no page holds.
 
-The same changes purge the URLs that show the page from a CDN in front
-(`wagtail.contrib.frontend_cache`); see `purge_urls`.
+The same changes purge what shows the page from a CDN in front (`wagtail.contrib.frontend_cache`
+and magazine/freshness.py).
 
 Pages are keyed on what changes them only (magazine/cache_keys.py). Never cached: requests
 with a session (logged-in editors, previews), anything but GET and HEAD, search with a query or
@@ -28,10 +28,13 @@ from django.core.cache import caches
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.utils.cache import patch_cache_control
 
+from caching import surrogate_keys
+
 from . import cache_keys
 
 logger = logging.getLogger(__name__)
-GENERATION_KEY = "page-cache:generation"
+CHANGES_KEY = "page-cache:changes"
+TOKEN_PREFIX = "key:"
 # Not pages: the admin, files, and Wagtail's sign-in and password forms for private pages.
 SKIPPED_PATHS = ("/admin/", "/documents/", "/media/", "/static/", "/_util/")
 
@@ -41,25 +44,48 @@ def cache():
 
 
 def new_token() -> str:
-    """A generation no cache has held before (128 random bits)."""
+    """A token no cache has held before (128 random bits)."""
     return secrets.token_hex(16)
 
 
-def generation() -> str:
-    """The current generation; a new one when the cache has none (first use, expiry, eviction),
-    so that pages stored under a lost one are never served again."""
-    return cache().get_or_set(GENERATION_KEY, new_token, timeout=None)
+def tokens(keys) -> dict[str, str]:
+    """The current token of each of `keys`; a new one for a key the cache has none of (first
+    use, expiry, eviction), so that pages stored under a lost one are never served again."""
+    names = {TOKEN_PREFIX + key: key for key in keys}
+    found = cache().get_many(list(names))
+    missing = [name for name in names if name not in found]
+    if missing:
+        for name in missing:
+            cache().add(name, new_token(), timeout=None)  # unless another request was first
+        found.update(cache().get_many(missing))
+    return {names[name]: token for name, token in found.items()}
+
+
+def current(stored: dict[str, str]) -> bool:
+    """Whether the keys of a stored page still have the tokens it was stored with."""
+    found = cache().get_many([TOKEN_PREFIX + key for key in stored])
+    return all(found.get(TOKEN_PREFIX + key) == token for key, token in stored.items())
+
+
+def touch(keys) -> None:
+    """Forgets every page showing what `keys` name, from the next request on."""
+    fresh = {TOKEN_PREFIX + key: new_token() for key in keys}
+    cache().set_many({**fresh, CHANGES_KEY: new_token()}, timeout=None)
 
 
 def forget_every_page() -> None:
-    """A new generation: every page is rendered afresh from the next request."""
-    cache().set(GENERATION_KEY, new_token(), timeout=None)
+    """Every page shows the site's own key: for site-wide changes only."""
+    touch([surrogate_keys.SITE])
+
+
+def changes() -> str:
+    return cache().get_or_set(CHANGES_KEY, new_token, timeout=None)
 
 
 def is_cached(key: str) -> bool:
     """Whether the page stored under `key` (see `cache_key`) would be served now."""
     stored = cache().get(key)
-    return stored is not None and stored[0] == generation()
+    return stored is not None and current(stored[0])
 
 
 def cacheable(request: HttpRequest) -> bool:
@@ -104,27 +130,44 @@ class PageCacheMiddleware:
         key = address.key
         cache_keys.keep_only(request, address.query)
         try:
-            found = cache().get_many([GENERATION_KEY, key])
-            current = found.get(GENERATION_KEY) or generation()
+            found = cache().get_many([CHANGES_KEY, key])
+            changes_before = found.get(CHANGES_KEY) or changes()
+            stored = found.get(key)
+            if stored is not None and current(stored[0]):
+                response = stored[1]
+                response["X-Cache"] = "hit"
+                return response
         except Exception:  # a cache that is down or full serves no page, and stops none
             logger.warning(
                 "Page cache unavailable; serving %s uncached", request.path, exc_info=True
             )
             return self.get_response(request)
-        stored = found.get(key)
-        if stored is not None and stored[0] == current:
-            response = stored[1]
-            response["X-Cache"] = "hit"
-            return response
-        response = self.get_response(request)
+        with surrogate_keys.collecting() as keys:
+            response = self.get_response(request)
         if cache_keys.page_ignored(request, address):
             return HttpResponsePermanentRedirect(request.path)
+        response["xkey"] = surrogate_keys.header(keys)
         if request.method == "GET" and storable(response):
-            patch_cache_control(response, **settings.PAGE_CACHE_CONTROL)
-            response["X-Cache"] = "miss"
-            try:
-                # With the generation read before rendering: a change made meanwhile outdates it.
-                cache().set(key, (current, response), settings.PAGE_CACHE_SECONDS)
-            except Exception:
-                logger.warning("Page cache unavailable; %s not stored", request.path, exc_info=True)
+            self.store(request, key, keys, changes_before, response)
         return response
+
+    @staticmethod
+    def store(request, key: str, keys: set[str], changes_before: str, response) -> None:
+        try:
+            # The keys' tokens first, the changes token last: a change committed at any time
+            # since the render began shows in the latter.
+            stored_tokens = tokens(keys)
+            overlapped = cache().get(CHANGES_KEY) != changes_before
+        except Exception:
+            logger.warning("Page cache unavailable; %s not stored", request.path, exc_info=True)
+            return
+        if overlapped:
+            # Made while something changed: it may show the old; no cache may keep it.
+            patch_cache_control(response, no_cache=True, max_age=0)
+            return
+        patch_cache_control(response, **settings.PAGE_CACHE_CONTROL)
+        response["X-Cache"] = "miss"
+        try:
+            cache().set(key, (stored_tokens, response), settings.PAGE_CACHE_SECONDS)
+        except Exception:
+            logger.warning("Page cache unavailable; %s not stored", request.path, exc_info=True)

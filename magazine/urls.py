@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps import views as sitemaps
 from wagtail.documents import urls as wagtaildocs_urls
 
+from caching import surrogate_keys
 from home.page_passwords import throttled_document_password, throttled_page_password
 from home.views import robots_txt
 from magazine.media import serve_document, serve_media
@@ -14,6 +15,8 @@ from news import views as news_views
 from search import views as search_views
 
 PAGES = {"sitemaps": {"pages": Sitemap}}
+# The sitemaps list every page: articles, authors, and the sections (which are the site's).
+every_page = surrogate_keys.shows(surrogate_keys.ALL_ARTICLES, surrogate_keys.AUTHORS)
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -44,11 +47,11 @@ urlpatterns = [
     # Past 50,000 pages the index lists more than one page of the pages' sitemap.
     path(
         "sitemap.xml",
-        sitemaps.index,
+        every_page(sitemaps.index),
         {**PAGES, "sitemap_url_name": "sitemap"},
         name="sitemap_index",
     ),
-    path("sitemap-<section>.xml", sitemaps.sitemap, PAGES, name="sitemap"),
+    path("sitemap-<section>.xml", every_page(sitemaps.sitemap), PAGES, name="sitemap"),
     path("news-sitemap.xml", news_views.news_sitemap, name="news_sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]

@@ -24,6 +24,8 @@ from wagtail.embeds.embeds import get_embed, get_embed_hash
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.embeds.models import Embed
 
+from caching import surrogate_keys
+
 RETRY_FAILURES_AFTER = timedelta(hours=1)
 logger = logging.getLogger(__name__)
 
@@ -41,6 +43,7 @@ class StoredEmbedValue(EmbedValue):
 
     @cached_property
     def html(self) -> str:
+        surrogate_keys.note(surrogate_keys.embed(self.hash))  # a failed lookup may succeed
         return frontend_html(self.stored)
 
 

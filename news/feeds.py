@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, rfc3339_date
 from django.utils.html import escape
 
+from caching import surrogate_keys
 from magazine import crops
 from magazine.seo import SOCIAL_IMAGE, absolute, summary
 from magazine.view_restrictions import readable
@@ -108,6 +109,7 @@ class MagazineFeed(Feed):
         return listings.articles(image_specs=[SOCIAL_IMAGE])
 
     def articles(self, obj):
+        surrogate_keys.note(surrogate_keys.ALL_ARTICLES)
         return self.base()
 
     def items(self, obj) -> list:

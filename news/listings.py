@@ -18,11 +18,12 @@ from wagtail.models import Page
 from wagtail.search.query import PlainText, SearchQuery
 from wagtail.search.utils import normalise_query_string
 
+from caching import surrogate_keys
 from magazine.text import keywords
 from magazine.view_restrictions import readable
 from search.terms import distinctive
 
-from .models import ArticleAuthor, ArticlePage, NewsIndexPage
+from .models import ArticleAuthor, ArticlePage, FoundRelated, NewsIndexPage
 
 MORE_IN_SECTION = 4
 MORE_FROM_AUTHOR = 4
@@ -78,7 +79,17 @@ def with_sections(cards: Iterable[ArticlePage]) -> list[ArticlePage]:
     sections = {s.path: s for s in NewsIndexPage.objects.filter(path__in=parent_paths)}
     for card in cards:
         card.section = sections.get(card.path[: -Page.steplen])
+    note_cards(cards)
     return cards
+
+
+def note_cards(cards: Iterable[ArticlePage]) -> None:
+    """Notes that the response shows these cards: their articles and their bylines' authors
+    (when loaded with them, as `articles()` does)."""
+    for card in cards:
+        surrogate_keys.note(surrogate_keys.page(card.pk))
+        if "article_authors" in getattr(card, "_prefetched_objects_cache", {}):
+            surrogate_keys.note_pages(link.author_id for link in card.article_authors.all())
 
 
 def section_articles(section: NewsIndexPage, base: QuerySet | None = None) -> QuerySet[ArticlePage]:
@@ -87,14 +98,17 @@ def section_articles(section: NewsIndexPage, base: QuerySet | None = None) -> Qu
     `base`, here and below, is an `articles()` or `card_ids()` queryset to narrow: a page that
     builds several lists passes one, so that view restrictions are looked up once.
     """
+    surrogate_keys.note(surrogate_keys.listing("section", section.pk))
     return (articles() if base is None else base).descendant_of(section)
 
 
 def author_articles(author: Page, base: QuerySet | None = None) -> QuerySet[ArticlePage]:
+    surrogate_keys.note(surrogate_keys.listing("author", author.pk))
     return (articles() if base is None else base).filter(article_authors__author=author)
 
 
 def tag_articles(tag) -> QuerySet[ArticlePage]:
+    surrogate_keys.note(surrogate_keys.listing("tag", tag.pk))
     return articles().filter(tagged_items__tag=tag)
 
 
@@ -114,7 +128,9 @@ def byline(article: ArticlePage) -> list:
     links = article.article_authors.select_related("author__photo").prefetch_related(
         "author__photo__renditions"
     )
-    return [link.author for link in links.order_by("sort_order")]
+    authors = [link.author for link in links.order_by("sort_order")]
+    surrogate_keys.note_pages(author.pk for author in authors)
+    return authors
 
 
 def article_listings(article: ArticlePage) -> dict:
@@ -141,9 +157,8 @@ def article_listings(article: ArticlePage) -> dict:
         from_author = author_articles(authors[0], ids).exclude(pk__in=shown)
         more_from_author = list(from_author.values_list("pk", flat=True)[:MORE_FROM_AUTHOR])
         shown += more_from_author
-    about = " ".join([article.title, *(tag.name for tag in tags)])
-    found = related_by_search(about, ids.exclude(pk__in=shown), RELATED - len(picks))
-    related = picks + [card.pk for card in found]
+    found = found_related_ids(article, ids, tags, exclude=shown, limit=RELATED - len(picks))
+    related = picks + found
     loaded = articles("small", "standard").filter(pk__in=shown + related)
     cards = {card.pk: card for card in with_sections(loaded)}
     article.section = section
@@ -151,7 +166,7 @@ def article_listings(article: ArticlePage) -> dict:
         "authors": authors,
         "section": section,
         "tags": tags,
-        "related": _in_order(cards, related),
+        "related": _in_order(cards, related)[:RELATED],
         "more_in_section": _in_order(cards, more_in_section),
         "more_from_author": _in_order(cards, more_from_author),
         "primary_author": authors[0] if authors else None,
@@ -178,6 +193,24 @@ def related_pick_ids(article: ArticlePage, base: QuerySet) -> list[int]:
     return [pk for pk in dict.fromkeys(chosen) if pk in visible]
 
 
+def found_related_ids(
+    article: ArticlePage, base: QuerySet, tags: list, exclude: list[int], limit: int
+) -> list[int]:
+    """The related coverage found when the article was published (news/related.py), that
+    readers may see and no other list on the page shows. Until it has been found (a preview,
+    or the moments before the task has run), the search backend is asked. More than `limit`
+    may come back: the caller keeps the first `limit` it can load."""
+    if limit <= 0:
+        return []
+    stored = FoundRelated.objects.filter(article_id=article.pk).values_list("ids", flat=True)
+    found = stored.first() if article.pk else None
+    if found is None:
+        about = " ".join([article.title, *(tag.name for tag in tags)])
+        return [card.pk for card in related_by_search(about, base.exclude(pk__in=exclude), limit)]
+    # All of them: those readers may no longer see drop out when the cards are loaded.
+    return [pk for pk in found if pk not in set(exclude)]
+
+
 def related_by_search(about: str, candidates: QuerySet[ArticlePage], limit: int) -> list:
     """The `limit` candidates most relevant to the text `about`, by the search backend.
 
@@ -188,6 +221,8 @@ def related_by_search(about: str, candidates: QuerySet[ArticlePage], limit: int)
     terms = distinctive(keywords(about))
     if not terms:
         return []
+    # Any article published may rank among them.
+    surrogate_keys.note(surrogate_keys.ALL_ARTICLES)
     return list(candidates.search(PlainText(" ".join(terms), operator="or"))[:limit])
 
 
@@ -206,6 +241,8 @@ def search_articles(
     Ordered by relevance unless `newest`. Dates are whole days in the site's time zone.
     """
     results = articles("small")
+    if query is None and section is None and author is None:
+        surrogate_keys.note(surrogate_keys.ALL_ARTICLES)
     if section is not None:
         results = results.descendant_of(section)
     if author is not None:
@@ -255,6 +292,7 @@ def readable_authors() -> QuerySet:
     """Every author readers may open, by name: for menus of authors."""
     from people.models import AuthorPage
 
+    surrogate_keys.note(surrogate_keys.AUTHORS)
     return readable(AuthorPage.objects.order_by("title")).only("title", "url_path")
 
 
@@ -271,6 +309,7 @@ def section_rails(
     """
     if not sections:
         return []
+    surrogate_keys.note(*(surrogate_keys.listing("section", section.pk) for section in sections))
     prefix_length = sections[0].depth * Page.steplen
     ranked = (
         articles()
@@ -305,6 +344,7 @@ def home_listings(home: Page, lead_id: int | None, featured_ids: Sequence[int]) 
     (an editor's featured pick may then be in both). Featured places the editors leave empty
     take the newest articles not shown above; the rails leave out every card shown above.
     """
+    surrogate_keys.note(surrogate_keys.ALL_ARTICLES)  # the newest fill "Latest"
     chosen_ids = [pk for pk in [lead_id, *featured_ids] if pk]
     chosen = {card.pk: card for card in articles().filter(pk__in=chosen_ids)} if chosen_ids else {}
     lead_card = chosen.get(lead_id)

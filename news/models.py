@@ -30,6 +30,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from caching import surrogate_keys
 from magazine.pagination import cached_paths, paginate
 from magazine.text import has_text
 
@@ -329,6 +330,19 @@ class ArticlePage(Page):
     def author_names(self) -> str:
         return " ".join(link.author.title for link in self.article_authors.all())
 
+    def touched_keys(self) -> set[str]:
+        """What a change of this article touches: itself (every page showing it carries its
+        key) and every list it is in now (a list it left shows its card: its key again)."""
+        sections = self.get_ancestors().type(NewsIndexPage).values_list("pk", flat=True)
+        authors = self.article_authors.values_list("author_id", flat=True)
+        return {
+            surrogate_keys.page(self.pk),
+            surrogate_keys.ALL_ARTICLES,
+            *(surrogate_keys.listing("section", pk) for pk in sections),
+            *(surrogate_keys.listing("author", pk) for pk in authors if pk),
+            *(surrogate_keys.listing("tag", tag.pk) for tag in self.tags.all()),
+        }
+
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         from . import listings
 
@@ -361,3 +375,21 @@ class ArticlePage(Page):
         if not self.dateline:
             return None
         return next((block.id for block in self.body if block.block_type == "paragraph"), None)
+
+
+class FoundRelated(models.Model):
+    """The articles the search backend found most relevant to an article, when it was published
+    (news/related.py): readers' requests show these, and never search."""
+
+    article = models.OneToOneField(
+        ArticlePage, primary_key=True, on_delete=models.CASCADE, related_name="found_related"
+    )
+    ids = models.JSONField(default=list, help_text="Article ids, most relevant first.")
+    found_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "related coverage found"
+        verbose_name_plural = "related coverage found"
+
+    def __str__(self) -> str:
+        return f"Related coverage of article {self.article_id}"

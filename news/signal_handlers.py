@@ -28,8 +28,9 @@ def reindex_named_articles(sender, instance, **kwargs) -> None:
 
 
 def register() -> None:
-    from . import renditions
+    from . import related, renditions
 
+    page_published.connect(related.queue_when_published, dispatch_uid="news_find_related")
     page_published.connect(reindex_named_articles, dispatch_uid="news_reindex_named_articles")
     page_published.connect(renditions.prepare_when_published, dispatch_uid="news_prepare_crops")
     post_save.connect(

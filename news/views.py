@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from taggit.models import Tag
 
+from caching import surrogate_keys
 from magazine import seo
 from magazine.pagination import paginate
 
@@ -44,6 +45,7 @@ def tag(request: HttpRequest, slug: str) -> HttpResponse:
 def news_sitemap(request: HttpRequest) -> HttpResponse:
     """Google News' sitemap: articles published in the last two days, at most a thousand."""
     since = timezone.now() - timedelta(days=NEWS_SITEMAP_DAYS)
+    surrogate_keys.note(surrogate_keys.ALL_ARTICLES)
     articles = listings.articles().filter(display_date__gte=since)[:NEWS_SITEMAP_LIMIT]
     settings = apps.get_model("home", "MagazineSettings").for_request(request)
     context = {

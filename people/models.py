@@ -14,6 +14,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from caching import surrogate_keys
 from magazine.pagination import cached_paths, paginate
 from magazine.text import has_text
 from magazine.view_restrictions import readable
@@ -35,6 +36,7 @@ class PeopleIndexPage(Page):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
+        surrogate_keys.note(surrogate_keys.AUTHORS)
         context["people"] = (
             readable(AuthorPage.objects.child_of(self))
             .select_related("photo")
@@ -85,6 +87,11 @@ class AuthorPage(Page):
         super().clean()
         if not has_text(self.bio):  # empty paragraphs left in the editor: no bio
             self.bio = ""
+
+    def touched_keys(self) -> set[str]:
+        """A change of an author shows on their page, on every page with their byline or
+        author box (each carries their key) and in the lists of authors."""
+        return {surrogate_keys.page(self.pk), surrogate_keys.AUTHORS}
 
     def get_cached_paths(self) -> list[str]:
         from news import listings

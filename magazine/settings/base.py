@@ -12,6 +12,7 @@ from search.text_search import CONFIGURATION as TEXT_SEARCH_CONFIGURATION
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
+    "caching",
     "home",
     "news",
     "people",

@@ -1,6 +1,7 @@
-"""A page forgotten by the page cache stays forgotten, whatever its backend does with the key
-that says which pages are current: expire it (Django's file cache rewrote it with its default
-timeout of 300 s) or evict it (Redis under its memory limit, the file cache culling)."""
+"""A page forgotten by the page cache stays forgotten, whatever its backend does with the
+tokens that say which pages are current: expire them (Django's file cache rewrote a counter
+with its default timeout of 300 s) or evict them (Redis under its memory limit, the file cache
+culling)."""
 
 import os
 import time
@@ -8,6 +9,7 @@ import time
 import pytest
 from django.core.cache import caches
 
+from caching import surrogate_keys
 from magazine import page_cache
 from tests import builders
 from tests.conftest import page_cache_settings
@@ -35,9 +37,16 @@ def a_later_clock(monkeypatch, seconds: float) -> None:
     monkeypatch.setattr(time, "time", lambda: now + seconds)
 
 
-def lose_the_generation(backend: str, monkeypatch) -> None:
-    if backend == "redis":  # Redis keeps the key without expiry; it can still evict it
-        caches["pages"].delete(page_cache.GENERATION_KEY)
+def evict_the_tokens(story) -> None:
+    """Every token the article's pages were stored with, and the changes token, gone."""
+    keys = story.touched_keys() | {surrogate_keys.SITE}
+    caches["pages"].delete_many([page_cache.TOKEN_PREFIX + key for key in keys])
+    caches["pages"].delete(page_cache.CHANGES_KEY)
+
+
+def lose_the_tokens(backend: str, story, monkeypatch) -> None:
+    if backend == "redis":  # Redis keeps the keys without expiry; it can still evict them
+        evict_the_tokens(story)
     else:  # an hour on: past the backends' default timeout, within the pages' own
         a_later_clock(monkeypatch, 60 * 60)
 
@@ -54,22 +63,23 @@ def test_an_unpublished_article_never_comes_back_from_the_cache(
     assert client.get(story.url).status_code == 404
 
     if loss == "expiry":
-        lose_the_generation(backend, monkeypatch)
+        lose_the_tokens(backend, story, monkeypatch)
     else:
-        caches["pages"].delete(page_cache.GENERATION_KEY)
+        evict_the_tokens(story)
     response = client.get(story.url)
     assert response.status_code == 404
     assert "The river rises" not in client.get(magazine.andes.url).content.decode()
 
 
-def test_a_new_generation_is_one_no_cache_has_held(backend):
-    seen = {page_cache.generation()}
+def test_a_new_token_is_one_no_cache_has_held(backend):
+    key = surrogate_keys.page(7)
+    seen = {page_cache.tokens([key])[key]}
     for _ in range(50):
-        page_cache.forget_every_page()
-        current = page_cache.generation()
+        page_cache.touch([key])
+        current = page_cache.tokens([key])[key]
         assert current not in seen
         seen.add(current)
-        caches["pages"].delete(page_cache.GENERATION_KEY)  # evicted: the next one is new too
-        fresh = page_cache.generation()
+        caches["pages"].delete(page_cache.TOKEN_PREFIX + key)  # evicted: the next one is new too
+        fresh = page_cache.tokens([key])[key]
         assert fresh not in seen
         seen.add(fresh)
