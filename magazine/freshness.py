@@ -104,12 +104,14 @@ def privacy_changed(sender, instance: PageViewRestriction, **kwargs) -> None:
     urls: set[str] = set()
     page = Page.objects.filter(pk=instance.page_id).specific().first()
     keys = touched_keys(page) if page else {surrogate_keys.SITE}
-    if surrogate_keys.SITE not in keys:
-        for shown in page.get_descendants().specific():
-            keys |= touched_keys(shown)
-    if page and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+    cdn = getattr(settings, "WAGTAILFRONTENDCACHE", None)
+    if page and (cdn or surrogate_keys.SITE not in keys):
+        # One walk of the pages below for both; a key set holding SITE needs no more keys.
         for shown in page.get_descendants(inclusive=True).specific():
-            urls |= purge_urls(shown)
+            if surrogate_keys.SITE not in keys:
+                keys |= touched_keys(shown)
+            if cdn:
+                urls |= purge_urls(shown)
     transaction.on_commit(lambda: refresh(keys, urls))
 
 

@@ -205,10 +205,15 @@ def found_related_ids(
     stored = FoundRelated.objects.filter(article_id=article.pk).values_list("ids", flat=True)
     found = stored.first() if article.pk else None
     if found is None:
-        about = " ".join([article.title, *(tag.name for tag in tags)])
+        about = related_about(article, tags)
         return [card.pk for card in related_by_search(about, base.exclude(pk__in=exclude), limit)]
     # All of them: those readers may no longer see drop out when the cards are loaded.
     return [pk for pk in found if pk not in set(exclude)]
+
+
+def related_about(article: ArticlePage, tags: Iterable) -> str:
+    """The text related coverage is searched for: the headline and the tags' names."""
+    return " ".join([article.title, *(tag.name for tag in tags)])
 
 
 def related_by_search(about: str, candidates: QuerySet[ArticlePage], limit: int) -> list:

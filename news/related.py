@@ -21,8 +21,7 @@ NEIGHBOURS = 3
 
 
 def find(article: ArticlePage) -> list[int]:
-    tags = [tag.name for tag in article.tags.all()]
-    about = " ".join([article.title, *tags])
+    about = listings.related_about(article, article.tags.all())
     candidates = listings.card_ids().exclude(pk=article.pk)
     ids = [card.pk for card in listings.related_by_search(about, candidates, FOUND)]
     FoundRelated.objects.update_or_create(article=article, defaults={"ids": ids})
