@@ -76,5 +76,7 @@ def shows(*keys: str):
     return decorator
 
 
-def header(keys: Iterable[str]) -> str:
-    return " ".join(sorted(keys))
+def header(keys: Iterable[str], name: str = "xkey") -> str:
+    """The keys as the header `name` lists them: Cloudflare's Cache-Tag by commas, the others
+    by spaces."""
+    return ("," if name.lower() == "cache-tag" else " ").join(sorted(keys))

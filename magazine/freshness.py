@@ -21,7 +21,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
-from caching import surrogate_keys
+from caching import edge, surrogate_keys
 
 from . import page_cache
 
@@ -158,6 +158,7 @@ def site_changed(sender, instance, **kwargs) -> None:
 
 def refresh(keys: set[str], urls: set[str]) -> None:
     page_cache.touch(keys)
+    edge.purge_keys(keys)
     if urls:
         batch = PurgeBatch()
         batch.add_urls(urls)

@@ -28,7 +28,7 @@ from django.core.cache import caches
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.utils.cache import patch_cache_control
 
-from caching import surrogate_keys
+from caching import compression, surrogate_keys
 
 from . import cache_keys
 
@@ -141,8 +141,10 @@ class PageCacheMiddleware:
             found = cache().get_many([CHANGES_KEY, key])
             changes_before = found.get(CHANGES_KEY) or changes()
             stored = found.get(key)
-            if stored is not None and current(stored[0]):
-                response = stored[1]
+            # (A page stored by an older release, in another shape, is rendered again.)
+            if stored is not None and len(stored) == 3 and current(stored[0]):
+                _, response, bodies = stored
+                compression.encode(request, response, bodies)
                 response["X-Cache"] = "hit"
                 return response
         except Exception:  # a cache that is down or full serves no page, and stops none
@@ -161,7 +163,8 @@ class PageCacheMiddleware:
             response = self.get_response(request)
         if cache_keys.page_ignored(request, address):
             return HttpResponsePermanentRedirect(request.path), set()
-        response["xkey"] = surrogate_keys.header(keys)
+        for name in settings.SURROGATE_KEY_HEADERS:
+            response[name] = surrogate_keys.header(keys, name)
         return response, keys
 
     @staticmethod
@@ -180,7 +183,14 @@ class PageCacheMiddleware:
             return
         patch_cache_control(response, **settings.PAGE_CACHE_CONTROL)
         response["X-Cache"] = "miss"
+        # Stored compressed only (caching/compression.py); this reader too is sent it so.
+        bodies = compression.compressed(response.content)
+        content = response.content
+        if bodies:
+            response.content = b""
         try:
-            cache().set(key, (stored_tokens, response), settings.PAGE_CACHE_SECONDS)
+            cache().set(key, (stored_tokens, response, bodies), settings.PAGE_CACHE_SECONDS)
         except Exception:
             logger.warning("Page cache unavailable; %s not stored", request.path, exc_info=True)
+        response.content = content
+        compression.encode(request, response, bodies)

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # `make prod`: the production profile on one machine. Starts the machine's PostgreSQL cluster
 # (if it is down) and a Redis of its own, migrates, loads the demo magazine and serves it with
-# gunicorn on 127.0.0.1:$PORT. Ctrl-C, or SIGTERM to its process group, stops all it started.
+# gunicorn on 127.0.0.1:$APP_PORT behind Varnish (the edge cache, magazine/varnish/) on
+# 127.0.0.1:$PORT. Ctrl-C, or SIGTERM to its process group, stops all it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PORT=${PORT:-8000}
+APP_PORT=${APP_PORT:-$((PORT + 1))}  # gunicorn, behind Varnish
 REDIS_PORT=${REDIS_PORT:-6390}
 STATE=.prod  # this profile's secret key, uploads, static files and Redis folder
 VENV=.venv/bin
@@ -14,6 +16,8 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 command -v pg_ctlcluster >/dev/null || missing+=(postgresql)
 command -v redis-server >/dev/null || missing+=(redis-server)
+command -v varnishd >/dev/null || missing+=(varnish)
+ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1 || missing+=(varnish-modules)
 if [ ${#missing[@]} -gt 0 ]; then
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
@@ -62,6 +66,10 @@ export MEDIA_ROOT="$PWD/$STATE/media" STATIC_ROOT="$PWD/$STATE/static"
 export SERVE_MEDIA_FILES=1  # no web server in front of gunicorn here
 export SECURE_SSL_REDIRECT=0 HSTS_SECONDS=0  # plain HTTP on loopback, no TLS proxy in front
 export WAGTAILADMIN_BASE_URL="http://127.0.0.1:$PORT"
+# Changes purge Varnish by surrogate key (caching/edge.py); Varnish is the proxy to trust for
+# readers' addresses.
+export WAGTAILFRONTENDCACHE="{\"edge\": {\"BACKEND\": \"caching.edge.VarnishBackend\", \"LOCATION\": \"http://127.0.0.1:$PORT\"}}"
+export TRUSTED_PROXIES=127.0.0.1
 
 "$VENV/python" manage.py collectstatic --no-input -v 0
 "$VENV/python" manage.py migrate --no-input
@@ -75,6 +83,15 @@ pids+=($!)
 # Background tasks (picture crops, embeds, CDN purges) from Redis.
 "$VENV/python" manage.py rqworker --job-class django_tasks_rq.Job --with-scheduler default &
 pids+=($!)
-"$VENV/gunicorn" -c python:magazine.gunicorn --bind "127.0.0.1:$PORT" &
+"$VENV/gunicorn" -c python:magazine.gunicorn --bind "127.0.0.1:$APP_PORT" &
+pids+=($!)
+# The edge cache in front, in the foreground of its own process so that stopping stops it.
+# `-j none`: no privilege separation, as the state folder belongs to whoever runs this.
+# http_gzip_support off: the origin compresses (Brotli or gzip) and Varnish keeps each copy
+# by the Accept-Encoding the VCL spelled one way, rather than asking for gzip only.
+sed -e "s/BACKEND_HOST/127.0.0.1/" -e "s/BACKEND_PORT/$APP_PORT/" magazine/varnish/magazine.vcl \
+  >"$STATE/varnish.vcl"
+varnishd -F -j none -a "127.0.0.1:$PORT" -f "$PWD/$STATE/varnish.vcl" -s malloc,256m \
+  -p http_gzip_support=off -n "$PWD/$STATE/varnish" &
 pids+=($!)
 wait -n

@@ -265,6 +265,9 @@ PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_SECONDS = 24 * 60 * 60  # a change empties it anyway
 # What a CDN and browsers are told: browsers ask again within a minute; a CDN keeps a page five
 # minutes (purged sooner on publishing) and may serve it a while longer while it fetches anew.
+# Where responses list their surrogate keys: Varnish's xkey always; add "Surrogate-Key" for
+# Fastly, "Cache-Tag" for Cloudflare (production reads SURROGATE_KEY_HEADERS).
+SURROGATE_KEY_HEADERS = ["xkey"]
 PAGE_CACHE_CONTROL = {
     "public": True,
     "max_age": 60,

@@ -77,9 +77,12 @@ if os.environ.get("SEARCH_URL"):
         }
     }
 
-# CDN purges, as Wagtail's setting in JSON, e.g. '{"cloudflare": {"BACKEND":
-# "wagtail.contrib.frontend_cache.backends.CloudflareBackend", "ZONEID": "...",
-# "BEARER_TOKEN": "..."}}'
+# CDN purges, as Wagtail's setting in JSON, e.g. '{"edge": {"BACKEND":
+# "caching.edge.CloudflareBackend", "ZONEID": "...", "BEARER_TOKEN": "..."}}' (caching/edge.py
+# forgets by surrogate key too; docs/caching.md). SURROGATE_KEY_HEADERS adds the CDN's header
+# for the keys: "Surrogate-Key" (Fastly), "Cache-Tag" (Cloudflare).
+_cdn_key_headers = os.environ.get("SURROGATE_KEY_HEADERS", "").split(",")
+SURROGATE_KEY_HEADERS = ["xkey", *(name.strip() for name in _cdn_key_headers if name.strip())]
 if os.environ.get("WAGTAILFRONTENDCACHE"):
     try:
         WAGTAILFRONTENDCACHE = json.loads(os.environ["WAGTAILFRONTENDCACHE"])
