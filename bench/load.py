@@ -43,6 +43,11 @@ server, not the load generator, set the pace). Any traceback of a 5xx (Django's 
 logged here to a file: production settings leave logging to the host) and gunicorn's own
 complaints are printed.
 
+With --varnish, Varnish (the project's VCL, as `make prod` runs it) stands in front of gunicorn:
+readers and the editor's checks go through it, the site purges it by surrogate key, and an
+answer from either cache (X-Edge-Cache or X-Cache: hit) counts as cached. An RQ worker runs
+the site's background tasks in both cases, as in production.
+
 Exits 1 on any error, failed check or stale answer.
 """
 
@@ -61,7 +66,16 @@ from collections import Counter
 from pathlib import Path
 
 import load_editor
-from common import PYTHON, ROOT, free_port, manage, start_gunicorn, start_redis, stop
+from common import (
+    PYTHON,
+    ROOT,
+    free_port,
+    manage,
+    start_gunicorn,
+    start_redis,
+    start_varnish,
+    stop,
+)
 from load_editor import TIMEOUT
 from load_report import cpu_ticks, process_ticks, report
 from throughput import environment
@@ -193,8 +207,10 @@ class Readers:
             # To the end: gunicorn's sync workers close every connection after one answer, and
             # closing first leaves the port waiting on the server's side, not on ours.
             body = await reader.read()
-            cache = re.search(rb"\r\nx-cache: *(\w+)", head.lower())
-            return status, cache[1].decode() if cache else "", body
+            # A hit in Varnish (X-Edge-Cache) or in the page cache behind it (X-Cache).
+            caches = re.findall(rb"\r\nx-(?:edge-)?cache: *(\w+)", head.lower())
+            cache = "hit" if b"hit" in caches else (caches[0].decode() if caches else "")
+            return status, cache, body
         except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError) as e:
             return type(e).__name__, "", b""
         finally:
@@ -345,6 +361,7 @@ def main() -> None:
     parser.add_argument("--interval", type=float, default=1.0, help="seconds between changes")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", action="store_true", help="keep the database and reuse it")
+    parser.add_argument("--varnish", action="store_true", help="with Varnish in front")
     options = parser.parse_args()
     WORK.mkdir(exist_ok=True)
     port, redis_port = free_port(), free_port()
@@ -355,8 +372,18 @@ def main() -> None:
         "DATABASE_URL": f"postgres://magazine:magazine@127.0.0.1:5432/{DATABASE}",
         "LOAD_ERROR_LOG": str(log),
     }
+    edge_port = free_port()
+    if options.varnish:
+        env["WAGTAILFRONTENDCACHE"] = json.dumps(
+            {
+                "edge": {
+                    "BACKEND": "caching.edge.VarnishBackend",
+                    "LOCATION": f"http://127.0.0.1:{edge_port}",
+                }
+            }
+        )
     redis = start_redis(redis_port)
-    gunicorn = None
+    gunicorn = varnish = worker = None
     try:
         started = time.monotonic()
         print(f"Building the demo magazine in {DATABASE}...", flush=True)
@@ -373,10 +400,22 @@ def main() -> None:
         gunicorn = start_gunicorn(
             served, port, "--error-logfile", str(log), "load:wsgi_application()"
         )
-        result = asyncio.run(run_load(options, port, env, catalogue, gunicorn, redis))
+        worker = subprocess.Popen(
+            [PYTHON, "manage.py", "rqworker", "--job-class", "django_tasks_rq.Job"]
+            + ["--with-scheduler", "default"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=(WORK / "worker.log").open("w"),
+        )
+        front = port
+        if options.varnish:
+            varnish = start_varnish(edge_port, port, WORK)
+            front = edge_port
+        result = asyncio.run(run_load(options, front, env, catalogue, gunicorn, redis))
         passed = report(options, result, log)
     finally:
-        stop(gunicorn, redis)
+        stop(varnish, worker, gunicorn, redis)
         if not options.keep:
             drop(env)
     sys.exit(0 if passed else 1)

@@ -124,7 +124,10 @@ def report(options, result: dict, log: Path) -> bool:
         f" {percentile(latencies, 0.95):.0f}, p99 {percentile(latencies, 0.99):.0f}, max"
         f" {max(latencies, default=0):.0f}"
     )
-    print(f"From the page cache   {hits / max(1, len(ok)):.0%} of the 200s (X-Cache: hit)\n")
+    print(
+        f"From a cache          {hits / max(1, len(ok)):.0%} of the 200s"
+        " (X-Cache or X-Edge-Cache: hit)\n"
+    )
     print(f"{'kind':<10}{'requests':>10}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'cached':>8}")
     for kind in readers.kinds:  # the mix's kinds, in its order
         mine = [r for r in records if r[0] == kind]

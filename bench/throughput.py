@@ -12,7 +12,14 @@ page cache step aside, as it does for editors). Targets are measured in turn, ro
 round, so that the machine's drift falls on all of them alike; the figures are medians over the
 rounds, and each page's requests/s is divided by the static file's of the same round.
 
-Targets from the issue: cached article >= 0.5 x the static file; uncached article >= 0.08 x.
+Then the same through Varnish with the project's VCL (as `make prod` runs it): the static file
+and the cached article, each against the static file through Varnish in the same round. And an
+article with an embed (stored, as the background lookup leaves it), uncached, beside the one
+without.
+
+Targets (issue 15): through Varnish, cached article >= 0.9 x Varnish's static file; through
+gunicorn alone, cached article >= 0.5 x the stylesheet, uncached article >= 0.03 x (with and
+without an embed), uncached home >= 0.015 x.
 Two more rows give the floors for scale: robots.txt with the session cookie (Django's cost of
 any request that is not a cached page) and a missing article (Wagtail's routing and the smallest
 page of the layout).
@@ -31,7 +38,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlencode
 
-from common import free_port, manage, start_gunicorn, start_redis, stop
+from common import free_port, manage, start_gunicorn, start_redis, start_varnish, stop
 
 DATABASE = "magazine_bench"
 CONNECTIONS = 16
@@ -79,11 +86,13 @@ section = NewsIndexPage.objects.live().filter(depth=4).first()
 print(article.url, section.url, article.title.split()[0].lower())
 """
     article, section, word = manage(env, "shell", "-c", script).split()[-3:]
+    embed = manage(env, "shell", "-c", _EMBED_ARTICLE).strip().splitlines()[-1]
     static = manage(env, "shell", "-c", _STATIC_URL).strip().splitlines()[-1]
     return {
         "static file": static,
         "article, cached": article,
         "article, uncached": article,
+        "article with embed, uncached": embed,
         "section, cached": section,
         "section, uncached": section,
         "home, cached": "/",
@@ -96,6 +105,26 @@ print(article.url, section.url, article.title.split()[0].lower())
         "missing page (404)": "/news/no-such-article/",
     }
 
+
+# A copy of the newest article with a video embedded after its first paragraph, its lookup stored
+# as the background task would have stored it (no network here).
+_EMBED_ARTICLE = """
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
+from news.models import ArticlePage
+url = "https://www.youtube.com/watch?v=benchmark"
+Embed.objects.update_or_create(hash=get_embed_hash(url), defaults=dict(
+    url=url, type="video", html='<iframe src="https://www.youtube.com/embed/benchmark"'
+    ' width="640" height="360" title="Benchmark video"></iframe>', width=640, height=360))
+source = ArticlePage.objects.live().order_by("-display_date").first()
+article = ArticlePage.objects.filter(slug="benchmark-embed").first()
+if article is None:
+    article = source.copy(update_attrs={"slug": "benchmark-embed", "title": "With an embed"},
+                          keep_live=True, copy_revisions=False, reset_translation_key=True)
+    article.body.insert(1, ("embed", url))
+    article.save_revision().publish()
+print(article.url)
+"""
 
 _STATIC_URL = """
 from django.templatetags.static import static
@@ -145,10 +174,14 @@ def main() -> None:
 
     work = Path(tempfile.gettempdir()) / "bench-throughput"
     work.mkdir(exist_ok=True)
-    port, redis_port = free_port(), free_port()
+    port, redis_port, edge_port = free_port(), free_port(), free_port()
     env = environment(work, port, redis_port)
+    env["WAGTAILFRONTENDCACHE"] = (
+        '{"edge": {"BACKEND": "caching.edge.VarnishBackend", "LOCATION": '
+        f'"http://127.0.0.1:{edge_port}"}}}}'
+    )
     redis = start_redis(redis_port)
-    gunicorn = None
+    gunicorn = varnish = None
     try:
         build(env, port, fresh=not options.keep)
         urls = {
@@ -159,15 +192,21 @@ def main() -> None:
         # Workers are never replaced here (production replaces them every 10,000 requests or
         # so): the memory printed after each round is then one worker's over the whole run.
         gunicorn = start_gunicorn(env, port, "--max-requests", "0")
+        varnish = start_varnish(edge_port, port, work)
         base = f"http://127.0.0.1:{port}"
+        edge = f"http://127.0.0.1:{edge_port}"
+        for name in ("static file", "article, cached"):
+            if name in urls:
+                urls[f"{name}, via Varnish"] = urls[name]
         print(f"Workers' memory before: {worker_memory(gunicorn)} MB")
         results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in urls}
         served = 0
         for round_number in range(1, options.rounds + 1):
             for name, path in urls.items():
                 kind = ("uncached" in name, "404" in name)
-                wrk(base + path, 1, *kind)  # warm up (and fill the cache)
-                results[name].append(wrk(base + path, options.seconds, *kind))
+                url = (edge if "Varnish" in name else base) + path
+                wrk(url, 1, *kind)  # warm up (and fill the cache)
+                results[name].append(wrk(url, options.seconds, *kind))
                 served += results[name][-1][0] * options.seconds
             # Whether memory levels off: each worker's size after every round.
             print(
@@ -177,24 +216,26 @@ def main() -> None:
             )
 
         static_rates = [rate for rate, _, _ in results["static file"]]
+        edge_rates = [rate for rate, _, _ in results["static file, via Varnish"]]
         print(
             f"\nwrk, {CONNECTIONS} connections, {options.rounds} rounds of {options.seconds} s,"
             " gunicorn with 2 workers (medians)"
         )
-        print(f"{'target':<20} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'x static':>9}")
+        print("(x static: against the static file of the same round, through Varnish for the")
+        print(" rows via Varnish; spread: the lowest and highest ratio of the rounds)")
+        print(f"{'target':<30} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'x static':>9} spread")
         for name, runs in results.items():
-            ratios = [
-                rate / static for (rate, _, _), static in zip(runs, static_rates, strict=True)
-            ]
+            limits = edge_rates if "Varnish" in name else static_rates
+            ratios = [rate / static for (rate, _, _), static in zip(runs, limits, strict=True)]
             print(
-                f"{name:<20} {statistics.median(r for r, _, _ in runs):>8.0f}"
+                f"{name:<30} {statistics.median(r for r, _, _ in runs):>8.0f}"
                 f" {statistics.median(p for _, p, _ in runs):>8.1f}"
                 f" {statistics.median(p for _, _, p in runs):>8.1f}"
-                f" {statistics.median(ratios):>9.3f}"
+                f" {statistics.median(ratios):>9.3f} {min(ratios):.3f}-{max(ratios):.3f}"
             )
         print(f"\nWorkers' memory after: {worker_memory(gunicorn)} MB")
     finally:
-        stop(gunicorn, redis)
+        stop(varnish, gunicorn, redis)
 
 
 if __name__ == "__main__":

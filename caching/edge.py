@@ -4,8 +4,13 @@ Cloudflare's Cache-Tag.
 Wagtail's frontend-cache backends forget addresses. The backends here forget addresses too
 (so Wagtail's own purges still work) and, with `purge_keys`, every response carrying any of
 the keys a change touched, whatever its address: the only exact way, since a card or a list
-shows up on pages no list of addresses can foresee. `purge_keys` runs in a background task,
-so that an editor never waits on the CDN's API. Configure in WAGTAILFRONTENDCACHE:
+shows up on pages no list of addresses can foresee.
+
+Our own Varnish is told at once, when the change commits, so that the next request finds the
+change; a CDN's API is called from a background task, so that an editor never waits on it.
+Both are told again SECOND_PASS later: a page rendered just before the change, still on its
+way to the cache when the first purge arrived, may have been stored after it. Configure in
+WAGTAILFRONTENDCACHE:
 
     {"edge": {"BACKEND": "caching.edge.VarnishBackend", "LOCATION": "http://127.0.0.1:8000"}}
     {"edge": {"BACKEND": "caching.edge.FastlyBackend", "SERVICE_ID": "...", "API_TOKEN": "..."}}
@@ -13,9 +18,11 @@ so that an editor never waits on the CDN's API. Configure in WAGTAILFRONTENDCACH
 """
 
 import logging
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 import requests
+from django.utils import timezone
 from django_tasks import task
 from wagtail.contrib.frontend_cache.backends import CloudflareBackend as WagtailCloudflare
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
@@ -24,6 +31,8 @@ from wagtail.contrib.frontend_cache.utils import get_backends
 
 logger = logging.getLogger(__name__)
 TIMEOUT = 10
+# Longer than a page takes to leave the origin and be stored by the cache in front.
+SECOND_PASS = timedelta(seconds=3)
 
 
 def _post(url: str, **kwargs) -> bool:
@@ -40,7 +49,9 @@ def _post(url: str, **kwargs) -> bool:
 
 class VarnishBackend(HTTPBackend):
     """Varnish with the xkey module (magazine/varnish/magazine.vcl): a PURGE request whose
-    `xkey-purge` header lists the keys."""
+    `xkey-purge` header lists the keys. Ours, near the app servers: purged at once."""
+
+    purged_at_once = True
 
     def __init__(self, params):
         self.location = params["LOCATION"].rstrip("/")
@@ -100,13 +111,28 @@ class CloudflareBackend(WagtailCloudflare):
 
 
 @task()
-def purge_keys_task(keys: list[str]) -> None:
-    for backend in get_backends().values():
-        if hasattr(backend, "purge_keys"):
+def purge_keys_task(keys: list[str], at_once_too: bool = True) -> None:
+    """Purges `keys` in every backend that purges by key (`at_once_too`: also those already
+    purged when the change committed)."""
+    for backend in _key_backends():
+        if at_once_too or not getattr(backend, "purged_at_once", False):
             backend.purge_keys(sorted(keys))
+
+
+def _key_backends() -> list:
+    return [backend for backend in get_backends().values() if hasattr(backend, "purge_keys")]
 
 
 def purge_keys(keys) -> None:
     """Forgets, in every cache in front that forgets by key, what carries any of `keys`."""
-    if keys and any(hasattr(backend, "purge_keys") for backend in get_backends().values()):
-        purge_keys_task.enqueue(sorted(keys))
+    backends = _key_backends()
+    if not keys or not backends:
+        return
+    keys = sorted(keys)
+    for backend in backends:
+        if getattr(backend, "purged_at_once", False):
+            backend.purge_keys(keys)
+    if not all(getattr(backend, "purged_at_once", False) for backend in backends):
+        purge_keys_task.enqueue(keys, at_once_too=False)
+    if purge_keys_task.get_backend().supports_defer:  # (not the tests' immediate backend)
+        purge_keys_task.using(run_after=timezone.now() + SECOND_PASS).enqueue(keys)

@@ -2,16 +2,26 @@ from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
+from magazine import fragments
 from news import listings
 
 
 def navigation(request: HttpRequest) -> dict:
-    """The sections for the site header, queried only by templates that show them."""
+    """The sections for the site header and footer, as titles and addresses: made when a
+    template shows them, and kept as a fragment until the site's key is touched (a section's
+    change touches it)."""
 
     def sections():
         site = Site.find_for_request(request)
         if site is None:
             return []
-        return list(listings.top_sections(site.root_page).in_menu())
+        return fragments.cached(
+            f"nav:{site.pk}",
+            lambda: [
+                {"title": section.title, "url": section.get_url(request)}
+                for section in listings.top_sections(site.root_page).in_menu()
+            ],
+            request=request,
+        )
 
     return {"nav_sections": SimpleLazyObject(sections)}

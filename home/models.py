@@ -7,11 +7,13 @@ from django.urls import reverse
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 
-from magazine import seo
+from magazine import fragments, seo
 from news import listings
 from news.choosers import ArticleChooser
+
+from .front import front
 
 
 class HomePage(Page):
@@ -64,9 +66,8 @@ class HomePage(Page):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        featured_ids = [item.article_id for item in self.featured_articles.all()]
-        context.update(listings.home_listings(self, self.lead_story_id, featured_ids))
-        context["meta"] = self.meta(request)
+        context["front"] = front(request, self)
+        context["meta"] = context["front"]["meta"]
         return context
 
     def meta(self, request: HttpRequest) -> seo.Meta:
@@ -149,6 +150,20 @@ class MagazineSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "magazine settings"
+
+    @classmethod
+    def for_request(cls, request: HttpRequest) -> "MagazineSettings":
+        """The site's settings, kept as a fragment (magazine/fragments.py) until they change:
+        every page shows them, and a change of them touches the site's key."""
+        name = cls.get_cache_attr_name()
+        if not hasattr(request, name):
+            site = Site.find_for_request(request)
+            if site is None:
+                return super().for_request(request)
+            found = fragments.cached(f"settings:{site.pk}", lambda: cls.for_site(site))
+            found._request = request  # as Wagtail's does, for page URLs in the settings
+            setattr(request, name, found)
+        return getattr(request, name)
 
     @property
     def social_links(self) -> list[tuple[str, str]]:

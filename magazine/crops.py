@@ -1,6 +1,6 @@
 """Image crops (Wagtail's renditions) are made ahead of readers, never by a reader's request.
 
-Encoding a picture's AVIF, WebP and JPEG crops takes about a second; a reader's request that
+Encoding a picture's AVIF and JPEG crops takes about a second; a reader's request that
 did it (Wagtail's default) held a worker that long, and in a spike every reader of a new story
 did it at once. Crops are made in the background when a page is published or a picture
 changes (news/renditions.py). A reader's request (anything outside the admin, whose previews
@@ -34,6 +34,13 @@ def renditions(image, filters: list[Filter]) -> dict:
         if missing is not None:
             missing.append((image.pk, [f.spec for f in filters if f not in found]))
     return {f.spec: found[f] for f in filters if f in found}
+
+
+def missing_so_far() -> int:
+    """How many pictures this reader's request has left out so far: a part of the page made
+    while the count grew is incomplete, and kept by no cache (magazine/fragments.py)."""
+    missing = _missing.get()
+    return len(missing) if missing is not None else 0
 
 
 def rendition(image, spec: str):

@@ -15,7 +15,8 @@ and make old pages current; a lost token is replaced by a new one, which no page
 The same changes purge what shows the page from a CDN in front (`wagtail.contrib.frontend_cache`
 and magazine/freshness.py).
 
-Pages are keyed on what changes them only (magazine/cache_keys.py). Never cached: requests
+Pages are keyed on what changes them only (magazine/cache_keys.py), under the release that made
+them (magazine/release.py): a deploy shows every page anew. Never cached: requests
 with a session (logged-in editors, previews), anything but GET and HEAD, search with a query or
 filters, responses that are not 200, set a cookie or say private, no-cache or no-store.
 """
@@ -31,6 +32,7 @@ from django.utils.cache import patch_cache_control
 from caching import compression, surrogate_keys
 
 from . import cache_keys
+from .release import release
 
 logger = logging.getLogger(__name__)
 CHANGES_KEY = "page-cache:changes"
@@ -105,7 +107,13 @@ def cacheable(request: HttpRequest) -> bool:
 
 def cache_key(request: HttpRequest) -> str | None:
     """Where this request's page is stored, or None when it may not come from the cache."""
-    return cache_keys.canonical(request).key if cacheable(request) else None
+    key = cache_keys.canonical(request).key if cacheable(request) else None
+    return stored_under(key) if key else None
+
+
+def stored_under(key: str) -> str:
+    """Pages are stored under the release that made them (release.py)."""
+    return f"{release()}:{key}"
 
 
 def storable(response: HttpResponse) -> bool:
@@ -133,7 +141,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         if address.key is None:
             raise Http404("No such page.")
-        key = address.key
+        key = stored_under(address.key)
         cache_keys.keep_only(request, address.query)
         if switched_off():  # pages still say what they show
             return self.render(request, address)[0]

@@ -82,6 +82,17 @@ def paginate(
     return page
 
 
+def page_number(request: HttpRequest) -> int | None:
+    """The page of a listing asked for, when the request asks for nothing else: what a cached
+    listing may be named by. None for what is no page number, or a query with more in it (the
+    page's links keep the other parameters)."""
+    note_page_read(request)
+    if set(request.GET) - {"page"}:
+        return None
+    value = request.GET.get("page") or "1"
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 8 else None
+
+
 def page_url(request: HttpRequest, number: int) -> str:
     params = request.GET.copy()
     if number == 1:

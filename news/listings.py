@@ -47,7 +47,7 @@ CARD_IMAGE_SIZES = {
     "standard": ("400x267", "800x533"),
     "small": ("200x133", "400x267"),
 }
-CARD_IMAGE_FORMATS = ("avif", "webp", "jpeg")
+CARD_IMAGE_FORMATS = ("avif", "jpeg")
 
 
 def articles(*card_kinds: str, image_specs: Sequence[str] = ()) -> QuerySet[ArticlePage]:
@@ -134,6 +134,31 @@ def byline(article: ArticlePage) -> list:
 
 
 def article_listings(article: ArticlePage) -> dict:
+    """Everything listed on an article's page: `article_parts` and `article_rails`."""
+    parts = article_parts(article)
+    return {**parts, **article_rails(article, parts["section"], parts["authors"], parts["tags"])}
+
+
+def article_parts(article: ArticlePage) -> dict:
+    """What an article's page shows of other pages in its own content: its section, its
+    authors (the byline and author boxes) and its tags."""
+    authors = byline(article)
+    # A tag without a slug (made before tags were checked) has no page to link to.
+    tags = [tag for tag in article.tags.all() if tag.slug]
+    parent_path = article.path[: -Page.steplen]
+    section = NewsIndexPage.objects.filter(path=parent_path).first()
+    if section is None:  # an article placed outside any section
+        section = Page.objects.get(path=parent_path).specific
+    article.section = section
+    return {
+        "authors": authors,
+        "section": section,
+        "tags": tags,
+        "primary_author": authors[0] if authors else None,
+    }
+
+
+def article_rails(article: ArticlePage, section: Page, authors: list, tags: list) -> dict:
     """The lists around an article: related coverage, more in its section, more from its author.
 
     No card appears twice on the page. Editors' related picks come first and the other lists
@@ -142,10 +167,6 @@ def article_listings(article: ArticlePage) -> dict:
     Each list is chosen as bare ids, and the cards of all of them load together.
     """
     ids = card_ids()
-    authors = byline(article)
-    # A tag without a slug (made before tags were checked) has no page to link to.
-    tags = [tag for tag in article.tags.all() if tag.slug]
-    section = article.get_parent().specific
     picks = related_pick_ids(article, ids)
     # An unsaved article (in preview) has no pk; excluding None excludes nothing.
     shown = [article.pk, *picks]
@@ -161,15 +182,10 @@ def article_listings(article: ArticlePage) -> dict:
     related = picks + found
     loaded = articles("small", "standard").filter(pk__in=shown + related)
     cards = {card.pk: card for card in with_sections(loaded)}
-    article.section = section
     return {
-        "authors": authors,
-        "section": section,
-        "tags": tags,
         "related": _in_order(cards, related)[:RELATED],
         "more_in_section": _in_order(cards, more_in_section),
         "more_from_author": _in_order(cards, more_from_author),
-        "primary_author": authors[0] if authors else None,
     }
 
 

@@ -6,7 +6,6 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from django import forms
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -26,12 +25,11 @@ from wagtail.admin.panels import (
     TitleFieldPanel,
 )
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from caching import surrogate_keys
-from magazine.pagination import cached_paths, paginate
+from magazine.pagination import cached_paths
 from magazine.text import has_text
 
 from . import embeds
@@ -39,8 +37,6 @@ from .blocks import ArticleBodyBlock, reading_minutes
 from .choosers import ArticleChooser, AuthorChooser
 from .forms import ArticlePageForm
 from .images import MagazineImage, MagazineRendition
-from .seo import article_meta, section_meta
-from .share import share_links
 
 if TYPE_CHECKING:
     from people.models import AuthorPage
@@ -89,17 +85,11 @@ class NewsIndexPage(Page):
         return cached_paths(listings.section_articles(self))
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
-        from . import listings
+        from . import fragments
 
         context = super().get_context(request, *args, **kwargs)
-        page = paginate(request, listings.section_articles(self), count_all=False)
-        cards = listings.with_sections(page.object_list)
-        # The newest article leads the first page, larger than the rest.
-        context["lead"] = cards[0] if cards and page.number == 1 else None
-        context["articles"] = cards[1:] if context["lead"] else cards
-        context["page_obj"] = page
-        context["meta"] = section_meta(self, request, page.number)
-        context["subsections"] = listings.subsections(self)
+        context["section"] = fragments.section_listing(request, self)
+        context["meta"] = context["section"]["meta"]
         return context
 
 
@@ -344,20 +334,12 @@ class ArticlePage(Page):
         }
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
-        from . import listings
+        from . import fragments
 
         context = super().get_context(request, *args, **kwargs)
-        embeds.load_stored(embeds.embed_values(self.body))
-        if self.hero_image_id:
-            # One query for the hero and every crop of it the page shows.
-            images = get_image_model().objects.prefetch_renditions()
-            self.hero_image = images.filter(pk=self.hero_image_id).first()
-        lists = listings.article_listings(self)
-        context.update(lists)
-        context["dateline_block_id"] = self.dateline_block_id
-        settings = apps.get_model("home", "MagazineSettings").for_request(request)
-        context["meta"] = article_meta(self, request, settings, lists["authors"], lists["tags"])
-        context["share_links"] = share_links(context["meta"].canonical, self.title)
+        context["content"] = fragments.article_content(request, self)
+        context["rails"] = fragments.article_rails(request, self)
+        context["meta"] = context["content"]["meta"]
         return context
 
     @cached_property

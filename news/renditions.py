@@ -1,6 +1,6 @@
 """Image crops made in the background, so that no reader's request makes one (magazine/crops).
 
-Encoding an AVIF, WebP and JPEG of every size a page shows takes about a second an image; it
+Encoding an AVIF and a JPEG of every size a page shows takes about a second an image; it
 used to be paid inside the editor's publish request (10-13 s for an article with pictures).
 Now publishing a page, or changing a picture, queues a task (Django's tasks framework: the
 worker of `make run` and `make prod`) that makes the crops by rendering what readers will see:

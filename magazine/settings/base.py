@@ -56,6 +56,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above the session: a cached page is served before anything else is looked up.
     "magazine.page_cache.PageCacheMiddleware",
+    # Below the page cache: pages are trimmed once, before they are stored.
+    "magazine.trim.TrimHtmlMiddleware",
     # Below the page cache: a page missing a picture's crops is marked no-store.
     "magazine.crops.ReaderCropsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -102,3 +102,29 @@ def test_publishing_purges_the_keys_it_touched(magazine, endpoint):
     purged = {key for _, _, headers, _ in received for key in headers.get("xkey-purge", "").split()}
     assert {f"p{story.pk}", f"section{magazine.andes.pk}", f"author{magazine.ana.pk}"} <= purged
     assert "site" not in purged
+
+
+def test_varnish_is_purged_when_the_change_commits_and_again_a_moment_later(endpoint, settings):
+    url, received = endpoint
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    with configured({"BACKEND": "caching.edge.VarnishBackend", "LOCATION": url}):
+        edge.purge_keys({"p12", "site"})
+        assert [headers["xkey-purge"] for _, _, headers, _ in received] == ["p12 site"]
+        [second] = edge.purge_keys_task.get_backend().results
+        assert second.task.run_after is not None and second.args == [["p12", "site"]]
+
+
+def test_a_cdn_is_purged_in_the_background_only(endpoint, settings):
+    url, received = endpoint
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    backend = {
+        "BACKEND": "caching.edge.FastlyBackend",
+        "SERVICE_ID": "svc",
+        "API_TOKEN": "token",
+        "API_URL": url,
+    }
+    with configured(backend):
+        edge.purge_keys({"p12"})
+        assert received == []  # the editor's request does not wait on the CDN
+        now, later = edge.purge_keys_task.get_backend().results
+        assert now.task.run_after is None and later.task.run_after is not None

@@ -114,7 +114,7 @@ def test_body_blocks_render_as_semantic_html(soup):
     assert text(quote.blockquote) == "We used the river again."
     assert text(quote.figcaption) == "Ana Ruiz, mayor"
     figure = body.select_one("figure.body-image--wide")
-    assert figure.find("source", type="image/webp")
+    assert figure.find("source", type="image/avif")
     assert text(figure.figcaption) == "Cranes over the river. Photo: Lu Wen"
 
 

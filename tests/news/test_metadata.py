@@ -54,7 +54,9 @@ def test_an_article_has_open_graph_and_a_large_twitter_card(client, story):
     assert meta.tag("article:section") == "Andes"
     assert meta.tags("article:tag") == ["Colombia", "Transport"]
     assert meta.tag("twitter:card") == "summary_large_image"
-    assert meta.tag("twitter:image") == meta.tag("og:image")
+    # X falls back to Open Graph's title, description and image: not repeated.
+    assert meta.tags("twitter:image") == meta.tags("twitter:title") == []
+    assert meta.tag("twitter:image:alt") == "Alt text for Quay"
 
 
 def test_an_article_is_a_news_article_with_every_author(client, magazine, story):

@@ -29,7 +29,7 @@ def renditions() -> int:
 
 def test_publishing_makes_the_renditions_of_the_hero_and_body_images(fresh_article):
     article, hero, figure = fresh_article
-    assert hero.renditions.count() > 20  # every size of the hero, the cards and the crops
+    assert hero.renditions.count() > 12  # every size of the hero and the cards, AVIF and JPEG
     assert figure.renditions.exists()
 
 

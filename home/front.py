@@ -1,0 +1,31 @@
+"""The home page's slots (lead, latest, featured, section rails) as a cached fragment
+(magazine/fragments.py): any article published changes "Latest", so they are made once per
+change, however many readers come between."""
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from wagtail.models import Site
+
+from caching import surrogate_keys
+from magazine import fragments
+from news import listings
+
+
+def front(request: HttpRequest, home) -> dict:
+    """The slots as HTML ("html") and the page's metadata ("meta")."""
+
+    def make() -> dict:
+        featured_ids = [item.article_id for item in home.featured_articles.all()]
+        context = listings.home_listings(home, home.lead_story_id, featured_ids)
+        return {
+            "html": render_to_string("home/front.html", {"page": home, **context}, request),
+            "meta": home.meta(request),
+        }
+
+    site = Site.find_for_request(request)
+    return fragments.cached(
+        f"home:{site.pk if site else 0}:{home.pk}",
+        make,
+        keys=[surrogate_keys.page(home.pk)],
+        request=request,
+    )
