@@ -354,6 +354,21 @@ async def run_load(options, port: int, env: dict, catalogue: dict, gunicorn, red
     }
 
 
+def drain_tasks(redis_port: int, limit: float = 900) -> float:
+    """Waits until the worker has run every task queued so far (the build queues crops and
+    related coverage for each article): work left over would compete with the readers."""
+    import redis as redis_client
+
+    queue = redis_client.Redis(port=redis_port)
+    started = time.monotonic()
+    while time.monotonic() - started < limit:
+        running = queue.zcard("rq:wip:default") if queue.exists("rq:wip:default") else 0
+        if not queue.llen("rq:queue:default") and not running:
+            return time.monotonic() - started
+        time.sleep(1)
+    raise SystemExit("The worker did not finish the queued tasks.")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=60)
@@ -408,6 +423,8 @@ def main() -> None:
             stdout=subprocess.DEVNULL,
             stderr=(WORK / "worker.log").open("w"),
         )
+        waited = drain_tasks(redis_port)
+        print(f"The worker ran the tasks the build queued in {waited:.0f} s", flush=True)
         front = port
         if options.varnish:
             varnish = start_varnish(edge_port, port, WORK)

@@ -18,4 +18,7 @@ max_requests_jitter = 1_000
 timeout = 30
 graceful_timeout = 20
 accesslog = "-"
+# gunicorn 27's control socket (a file under $HOME) is not used, and a container's HOME may be
+# read-only or shared.
+control_socket_disable = True
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
