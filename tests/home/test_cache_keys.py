@@ -22,7 +22,7 @@ def stored_pages() -> int:
     store = caches["pages"]
     if hasattr(store, "_cache") and isinstance(store._cache, dict):  # local memory's own table
         return sum(1 for key in store._cache if ":page:" in key)
-    pattern = store.make_key("page:*")
+    pattern = store.make_key(page_cache.stored_under("page:*"))  # under this release
     return sum(1 for _ in store._cache.get_client().scan_iter(match=pattern))
 
 
