@@ -4,7 +4,6 @@ change, however many readers come between."""
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
-from wagtail.models import Site
 
 from caching import surrogate_keys
 from magazine import fragments
@@ -22,9 +21,8 @@ def front(request: HttpRequest, home) -> dict:
             "meta": home.meta(request),
         }
 
-    site = Site.find_for_request(request)
     return fragments.cached(
-        f"home:{site.pk if site else 0}:{home.pk}",
+        fragments.name("home", request, home.pk),
         make,
         keys=[surrogate_keys.page(home.pk)],
         request=request,

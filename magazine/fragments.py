@@ -18,6 +18,8 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
+from wagtail.models import Site
+
 from caching import surrogate_keys
 
 from . import crops, page_cache
@@ -26,6 +28,12 @@ from .release import release
 logger = logging.getLogger(__name__)
 PREFIX = "fragment:"
 Value = TypeVar("Value")
+
+
+def name(kind: str, request, *parts) -> str:
+    """A fragment's name: its kind, the request's site (pages link within it) and `parts`."""
+    site = Site.find_for_request(request)
+    return ":".join(str(part) for part in (kind, site.pk if site else 0, *parts))
 
 
 def cached(

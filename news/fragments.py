@@ -11,7 +11,6 @@ from django.apps import apps
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from wagtail.images import get_image_model
-from wagtail.models import Site
 
 from caching import surrogate_keys
 from magazine import fragments
@@ -21,11 +20,6 @@ from . import embeds, listings
 from .models import ArticlePage, NewsIndexPage
 from .seo import article_meta, section_meta
 from .share import share_links
-
-
-def _name(kind: str, request: HttpRequest, *parts) -> str:
-    site = Site.find_for_request(request)
-    return ":".join(str(part) for part in (kind, site.pk if site else 0, *parts))
 
 
 def _parts(article: ArticlePage) -> dict:
@@ -63,7 +57,7 @@ def article_content(request: HttpRequest, article: ArticlePage) -> dict:
         }
 
     return fragments.cached(
-        _name("article", request, article.pk),
+        fragments.name("article", request, article.pk),
         make,
         keys=[surrogate_keys.page(article.pk)],
         request=request,
@@ -85,7 +79,7 @@ def article_rails(request: HttpRequest, article: ArticlePage) -> dict:
 
     # The article's own key: a change of its section, authors, tags or picks changes them.
     return fragments.cached(
-        _name("article-rails", request, article.pk),
+        fragments.name("article-rails", request, article.pk),
         make,
         keys=[surrogate_keys.page(article.pk)],
         request=request,
@@ -118,7 +112,7 @@ def section_listing(request: HttpRequest, section: NewsIndexPage) -> dict:
     if number is None:  # not a page number: paginate() answers it (a 404)
         return make()
     return fragments.cached(
-        _name("section", request, section.pk, number),
+        fragments.name("section", request, section.pk, number),
         make,
         keys=[surrogate_keys.page(section.pk)],
         request=request,
