@@ -271,7 +271,7 @@ async def warm_up(readers: Readers) -> list[str]:
 # --- Running --------------------------------------------------------------------------------
 
 
-async def run_load(options, port: int, env: dict, catalogue: dict, gunicorn, redis) -> dict:
+async def run_load(options, port: int, env: dict, catalogue: dict, gunicorn, redis, worker):
     readers = Readers(port, catalogue, options.seed)
     problems = await warm_up(readers)
     if problems:
@@ -314,7 +314,7 @@ async def run_load(options, port: int, env: dict, catalogue: dict, gunicorn, red
             elif record["event"] == "done":
                 done.update(record)
 
-    cpu_before, ticks_before = cpu_ticks(), process_ticks(gunicorn, redis)
+    cpu_before, ticks_before = cpu_ticks(), process_ticks(gunicorn, redis, worker)
     own_before = time.process_time()
     start = time.monotonic()
     deadline = start + options.seconds
@@ -325,7 +325,7 @@ async def run_load(options, port: int, env: dict, catalogue: dict, gunicorn, red
         readers.lag(deadline), *(readers.reader(deadline) for _ in range(options.readers))
     )
     ended = time.monotonic()
-    cpu_after, ticks_after = cpu_ticks(), process_ticks(gunicorn, redis)
+    cpu_after, ticks_after = cpu_ticks(), process_ticks(gunicorn, redis, worker)
     own_after = time.process_time()
     await asyncio.wait_for(editor.wait(), 120)
     await listening
@@ -344,6 +344,7 @@ async def run_load(options, port: int, env: dict, catalogue: dict, gunicorn, red
             "gunicorn": (ticks_after["gunicorn"] - ticks_before["gunicorn"]) / ticks / wall,
             "PostgreSQL": (ticks_after["postgres"] - ticks_before["postgres"]) / ticks / wall,
             "Redis": (ticks_after["redis"] - ticks_before["redis"]) / ticks / wall,
+            "task worker": (ticks_after["worker"] - ticks_before["worker"]) / ticks / wall,
             "readers (this process)": (own_after - own_before) / wall,
             "editor": done.get("cpu", 0) / wall,
             "busy": busy / ticks / wall,
@@ -417,6 +418,7 @@ def main() -> None:
         )
         worker = subprocess.Popen(
             [PYTHON, "manage.py", "rqworker", "--job-class", "django_tasks_rq.Job"]
+            + ["--worker-class", "magazine.task_worker.DjangoSimpleWorker"]
             + ["--with-scheduler", "default"],
             cwd=ROOT,
             env=env,
@@ -429,7 +431,7 @@ def main() -> None:
         if options.varnish:
             varnish = start_varnish(edge_port, port, WORK)
             front = edge_port
-        result = asyncio.run(run_load(options, front, env, catalogue, gunicorn, redis))
+        result = asyncio.run(run_load(options, front, env, catalogue, gunicorn, redis, worker))
         passed = report(options, result, log)
     finally:
         stop(varnish, worker, gunicorn, redis)

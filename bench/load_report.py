@@ -24,11 +24,16 @@ def cpu_ticks() -> tuple[int, int, int, int]:
     return user + nice + system, irq + softirq, steal, idle + iowait
 
 
-def process_ticks(gunicorn: subprocess.Popen, redis: subprocess.Popen) -> dict[str, int]:
+def process_ticks(
+    gunicorn: subprocess.Popen, redis: subprocess.Popen, worker: subprocess.Popen
+) -> dict[str, int]:
     """CPU clock ticks used so far by gunicorn (its workers, those replaced included), the
-    PostgreSQL cluster (every database's, the others' too) and this run's Redis."""
-    found = subprocess.run(["pgrep", "-P", str(gunicorn.pid)], capture_output=True, text=True)
-    groups = {"gunicorn": {gunicorn.pid, *map(int, found.stdout.split())}, "redis": {redis.pid}}
+    PostgreSQL cluster (every database's, the others' too), this run's Redis and the task
+    worker (with the children it forked for jobs and its scheduler)."""
+    groups = {"redis": {redis.pid}}
+    for name, parent in (("gunicorn", gunicorn), ("worker", worker)):
+        found = subprocess.run(["pgrep", "-P", str(parent.pid)], capture_output=True, text=True)
+        groups[name] = {parent.pid, *map(int, found.stdout.split())}
     found = subprocess.run(["pgrep", "-x", "postgres"], capture_output=True, text=True)
     groups["postgres"] = set(map(int, found.stdout.split()))
     ticks = {}

@@ -81,7 +81,8 @@ export TRUSTED_PROXIES=127.0.0.1
 "$VENV/python" manage.py run_scheduler &
 pids+=($!)
 # Background tasks (picture crops, embeds, CDN purges) from Redis.
-"$VENV/python" manage.py rqworker --job-class django_tasks_rq.Job --with-scheduler default &
+"$VENV/python" manage.py rqworker --job-class django_tasks_rq.Job \
+  --worker-class magazine.task_worker.DjangoSimpleWorker --with-scheduler default &
 pids+=($!)
 "$VENV/gunicorn" -c python:magazine.gunicorn --bind "127.0.0.1:$APP_PORT" &
 pids+=($!)

@@ -49,7 +49,8 @@ CACHES = {
 }
 
 # Background tasks in Redis, run by RQ's workers: `manage.py rqworker --job-class
-# django_tasks_rq.Job default` (`make prod` starts one).
+# django_tasks_rq.Job --worker-class magazine.task_worker.DjangoSimpleWorker default`
+# (`make prod` starts one).
 INSTALLED_APPS += ["django_rq", "django_tasks_rq"]  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
 RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
