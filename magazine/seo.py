@@ -119,7 +119,10 @@ def breadcrumbs(page: Page, request: HttpRequest) -> dict:
 
 def json_ld(data: dict) -> SafeString:
     """`data` as JSON that is safe inside a <script> element."""
-    text = json.dumps({"@context": "https://schema.org", **data}, ensure_ascii=False)
+    # Compact: machines read it, and an article's two blocks lose some 150 bytes of spaces.
+    text = json.dumps(
+        {"@context": "https://schema.org", **data}, ensure_ascii=False, separators=(",", ":")
+    )
     for character, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(character, escape)
     return mark_safe(text)  # noqa: S308 - every markup character is escaped above

@@ -9,6 +9,7 @@ from django.core.files.images import ImageFile
 from django.test import TestCase
 from django.utils import timezone
 from PIL import Image
+from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -140,3 +141,33 @@ class Magazine:
         self.people = PeopleIndexPage.objects.get()
         self.ana = author(self.people, "Ana Lima", role="Correspondent in Bogotá")
         self.ben = author(self.people, "Ben Okafor")
+
+
+def change_the_andes(kind: str, magazine: Magazine) -> None:
+    """One kind of change (KINDS) to what the `newsroom` fixture (conftest.py) keeps in the
+    Andes: a story, its author Ana, its picture or its tag, made as an editor would."""
+    story = magazine.andes_story
+    if kind == "publish":
+        article(magazine.andes, "Breaking", [magazine.ana], tags=("Rivers",))
+    elif kind == "update":
+        story.title = "A new headline"
+        story.save_revision().publish()
+    elif kind == "unpublish":
+        story.unpublish()
+    elif kind == "move":
+        story.move(magazine.americas, pos="last-child")
+    elif kind == "delete":
+        story.delete()
+    elif kind == "author":
+        magazine.ana.role = "Editor at large"
+        magazine.ana.save_revision().publish()
+    elif kind == "picture":
+        magazine.andes_picture.focal_point_x = 10
+        magazine.andes_picture.save()
+    elif kind == "tag":
+        tag = Tag.objects.get(name="Rivers")
+        tag.name = "Rivers and lakes"
+        tag.save()
+
+
+KINDS = ["publish", "update", "unpublish", "move", "delete", "author", "picture", "tag"]

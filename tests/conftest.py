@@ -78,3 +78,25 @@ def page_cache(settings):
     settings.CACHES = {**settings.CACHES, "pages": page_cache_settings(backend)}
     settings.WAGTAILFRONTENDCACHE = {"cdn": {"BACKEND": "tests.conftest.RecordingBackend"}}
     PURGED.clear()
+
+
+@pytest.fixture
+def newsroom(magazine, page_cache):
+    """Andes stories by Ana, tagged Rivers; a Politics story by Ben, tagged Elections."""
+    pictures = {}
+    for day in range(1, 4):
+        pictures[day] = builders.image(f"Andes {day}")
+        builders.article(
+            magazine.andes,
+            f"Andes story {day}",
+            [magazine.ana],
+            days_ago=day,
+            tags=("Rivers",),
+            hero_image=pictures[day],
+        )
+    magazine.vote = builders.article(
+        magazine.politics, "The vote", [magazine.ben], days_ago=2, tags=("Elections",)
+    )
+    magazine.andes_story = magazine.andes.get_children().live().specific().first()
+    magazine.andes_picture = magazine.andes_story.hero_image
+    return magazine

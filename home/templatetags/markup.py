@@ -5,8 +5,10 @@ microseconds."""
 import re
 
 from django import template
+from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from wagtail.images.models import Filter, Picture
 from wagtail.images.templatetags import wagtailimages_tags as wagtail_images
 
@@ -34,6 +36,39 @@ def _format(spec: str) -> str:
     return match.group(1) if match else ""
 
 
+class LeanPicture(Picture):
+    """Wagtail's <picture>, less what no reader uses: when the modern formats have their
+    <source>s, the fallback <img> is the first (smallest) crop alone, with no srcset or sizes.
+    A browser that reads srcset reads AVIF too (all since 2024); the one that reads neither
+    gets the same `src` as before. About 250 bytes a picture: an article shows some fifteen."""
+
+    def __html__(self):
+        fallback_format = self.get_fallback_format() if self.formats else None
+        modern = [
+            fmt
+            for fmt in self.source_format_order
+            if fmt.name != fallback_format and fmt.name in self.formats
+        ]
+        if not modern:
+            return super().__html__()
+        attrs = dict(self.attrs or {})
+        sources = "".join(
+            "<source{}>".format(
+                flatatt(
+                    {
+                        "srcset": self.get_width_srcset(self.formats[fmt.name]),
+                        "sizes": attrs.get("sizes"),
+                        "type": fmt.mime_type,
+                    }
+                )
+            )
+            for fmt in modern
+        )
+        attrs.pop("sizes", None)
+        fallback = self.formats[fallback_format][0].img_tag(attrs)
+        return mark_safe(f"<picture>{sources}{fallback}</picture>")  # flatatt escapes
+
+
 class DistinctWidthsPictureNode(wagtail_images.PictureNode):
     @cached_property
     def filters(self) -> list[Filter]:
@@ -52,13 +87,13 @@ class DistinctWidthsPictureNode(wagtail_images.PictureNode):
         if not picture:  # not made yet for a reader, or the original file is gone
             return ""
         if self.output_var_name:
-            context[self.output_var_name] = Picture(picture)
+            context[self.output_var_name] = LeanPicture(picture)
             return ""
         attrs = {key: value.resolve(context) for key, value in self.attrs.items()}
         if len(picture) == len({_format(spec) for spec in picture}):
             # One size left in each format: no srcset, so `sizes` would be invalid.
             attrs.pop("sizes", None)
-        return Picture(picture, attrs).__html__()
+        return LeanPicture(picture, attrs).__html__()
 
 
 @register.tag

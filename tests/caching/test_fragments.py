@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests import builders
-from tests.home.test_targeted_freshness import KINDS, change_the_andes, newsroom  # noqa: F401
+from tests.builders import KINDS, change_the_andes
 
 # The queries of a page whose fragments are all made: routing and the view restrictions.
 WARM_ARTICLE_QUERIES = 6

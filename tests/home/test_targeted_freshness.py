@@ -6,34 +6,12 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
-from taggit.models import Tag
 from wagtail.models import Revision, Site
 
 from caching import surrogate_keys
 from home.models import MagazineSettings
 from tests import builders
-
-
-@pytest.fixture
-def newsroom(magazine, page_cache):
-    """Andes stories by Ana, tagged Rivers; a Politics story by Ben, tagged Elections."""
-    pictures = {}
-    for day in range(1, 4):
-        pictures[day] = builders.image(f"Andes {day}")
-        builders.article(
-            magazine.andes,
-            f"Andes story {day}",
-            [magazine.ana],
-            days_ago=day,
-            tags=("Rivers",),
-            hero_image=pictures[day],
-        )
-    magazine.vote = builders.article(
-        magazine.politics, "The vote", [magazine.ben], days_ago=2, tags=("Elections",)
-    )
-    magazine.andes_story = magazine.andes.get_children().live().specific().first()
-    magazine.andes_picture = magazine.andes_story.hero_image
-    return magazine
+from tests.builders import KINDS, change_the_andes
 
 
 def unrelated(magazine) -> list[str]:
@@ -58,34 +36,6 @@ def warm(client, urls) -> None:
     for url in urls:
         client.get(url)
         assert x_cache(client, url) == "hit", url
-
-
-def change_the_andes(kind: str, magazine) -> None:
-    story = magazine.andes_story
-    if kind == "publish":
-        builders.article(magazine.andes, "Breaking", [magazine.ana], tags=("Rivers",))
-    elif kind == "update":
-        story.title = "A new headline"
-        story.save_revision().publish()
-    elif kind == "unpublish":
-        story.unpublish()
-    elif kind == "move":
-        story.move(magazine.americas, pos="last-child")
-    elif kind == "delete":
-        story.delete()
-    elif kind == "author":
-        magazine.ana.role = "Editor at large"
-        magazine.ana.save_revision().publish()
-    elif kind == "picture":
-        magazine.andes_picture.focal_point_x = 10
-        magazine.andes_picture.save()
-    elif kind == "tag":
-        tag = Tag.objects.get(name="Rivers")
-        tag.name = "Rivers and lakes"
-        tag.save()
-
-
-KINDS = ["publish", "update", "unpublish", "move", "delete", "author", "picture", "tag"]
 
 
 @pytest.mark.parametrize("kind", KINDS)
