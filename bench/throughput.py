@@ -149,15 +149,21 @@ def _latency(output: str, percentile: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
 
-def worker_memory(gunicorn: subprocess.Popen) -> list[int]:
-    """RSS in MB of each of gunicorn's workers."""
+def worker_memory(gunicorn: subprocess.Popen) -> str:
+    """Each of gunicorn's workers' memory in MB: RSS (the target's measure, which counts the
+    pages a worker shares with the preloaded master and the other workers in full), PSS (shared
+    pages divided among those that share them) and its own (private) pages."""
     found = subprocess.run(["pgrep", "-P", str(gunicorn.pid)], capture_output=True, text=True)
-    children = found.stdout.split()
     sizes = []
-    for pid in children:
-        status = Path(f"/proc/{pid}/status").read_text()
-        sizes.append(int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) // 1024)
-    return sizes
+    for pid in found.stdout.split():
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        mb = {
+            field: int(value) // 1024
+            for field, value in re.findall(r"^(\w+):\s+(\d+) kB", rollup, re.M)
+        }
+        own = mb["Private_Clean"] + mb["Private_Dirty"]
+        sizes.append(f"RSS {mb['Rss']} (PSS {mb['Pss']}, own {own})")
+    return ", ".join(sizes)
 
 
 def main() -> None:
@@ -198,7 +204,7 @@ def main() -> None:
         for name in ("static file", "article, cached"):
             if name in urls:
                 urls[f"{name}, via Varnish"] = urls[name]
-        print(f"Workers' memory before: {worker_memory(gunicorn)} MB")
+        print(f"Workers' memory before, MB: {worker_memory(gunicorn)}")
         results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in urls}
         served = 0
         for round_number in range(1, options.rounds + 1):
@@ -210,8 +216,8 @@ def main() -> None:
                 served += results[name][-1][0] * options.seconds
             # Whether memory levels off: each worker's size after every round.
             print(
-                f"Round {round_number}: about {served:,.0f} requests, workers' memory"
-                f" {worker_memory(gunicorn)} MB",
+                f"Round {round_number}: about {served:,.0f} requests, workers' memory, MB:"
+                f" {worker_memory(gunicorn)}",
                 flush=True,
             )
 
@@ -233,7 +239,7 @@ def main() -> None:
                 f" {statistics.median(p for _, _, p in runs):>8.1f}"
                 f" {statistics.median(ratios):>9.3f} {min(ratios):.3f}-{max(ratios):.3f}"
             )
-        print(f"\nWorkers' memory after: {worker_memory(gunicorn)} MB")
+        print(f"\nWorkers' memory after, MB: {worker_memory(gunicorn)}")
     finally:
         stop(varnish, gunicorn, redis)
 

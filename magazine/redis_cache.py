@@ -1,8 +1,13 @@
-"""Django's Redis cache, with one Redis client per connection pool instead of one per call.
+"""Django's Redis cache, made cheaper for the page cache, whose every hit reads ~25 keys.
 
-Django builds a new `redis.Redis` around its pool for every get and set; the constructor fills
-a table of some 170 response callbacks each time, which is about a third of what serving a page
-from the cache costs. A client shares its pool and is safe across threads, so it is made once.
+- One Redis client per connection pool instead of one per call: Django builds a new
+  `redis.Redis` around its pool for every get and set, and the constructor fills a table of
+  some 170 response callbacks each time, about a third of what serving a page from the cache
+  cost. A client shares its pool and is safe across threads, so it is made once.
+- No memcached key warnings: Django checks every key for what memcached refuses (length,
+  spaces, control characters) and warns; Redis takes any key, and the check was a tenth of a
+  hit (Django's documentation suggests overriding `validate_key` for such backends).
+- Replies parsed by hiredis (a dependency through `redis[hiredis]`), in C.
 """
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
@@ -27,3 +32,6 @@ class MagazineRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusedClientRedisCacheClient
+
+    def validate_key(self, key):
+        """Redis takes any key: no memcached warnings."""
