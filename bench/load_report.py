@@ -216,7 +216,14 @@ def report(options, result: dict, log: Path) -> bool:
 
 def print_log(log: Path) -> None:
     """gunicorn's complaints and Django's request errors, each kind once with its count."""
-    routine = ("Starting gunicorn", "Listening at", "Using worker", "Booting worker", "Control")
+    routine = (
+        "Starting gunicorn",
+        "Listening at",
+        "Using worker",
+        "Booting worker",
+        "Control",
+        "Warmed up",
+    )
     entries: list[list[str]] = []
     for line in log.read_text().splitlines():
         if re.match(r"\[\d{4}-", line) or not entries:
