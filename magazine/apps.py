@@ -8,6 +8,9 @@ class MagazineConfig(AppConfig):
     verbose_name = "Magazine"
 
     def ready(self) -> None:
-        from news.file_cleanup import take_over_from_wagtail
+        from news import file_cleanup
 
-        take_over_from_wagtail()
+        from . import freshness
+
+        file_cleanup.take_over_from_wagtail()
+        freshness.take_over_from_wagtail()

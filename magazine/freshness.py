@@ -28,6 +28,21 @@ from . import page_cache
 SITE_WIDE = ("sitemap_index", "news_sitemap", "feed_rss", "feed_atom")
 
 
+def take_over_from_wagtail() -> None:
+    """Stops Wagtail's own purge on publishing and unpublishing: `page_changed` purges the page's
+    addresses with everything else that shows it, once the change commits; Wagtail's handlers
+    would purge the page a second time, and before the commit. Runs after
+    wagtail.contrib.frontend_cache has connected them (magazine/apps.py)."""
+    from wagtail.contrib.frontend_cache import signal_handlers as wagtail_purges
+
+    for model in apps.get_models():
+        if issubclass(model, Page):
+            page_published.disconnect(wagtail_purges.page_published_signal_handler, sender=model)
+            page_unpublished.disconnect(
+                wagtail_purges.page_unpublished_signal_handler, sender=model
+            )
+
+
 def connect() -> None:
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(page_changed, dispatch_uid=f"freshness-{signal}")

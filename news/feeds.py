@@ -4,6 +4,7 @@ The twenty newest articles, each with its standfirst as the summary, its whole b
 every author, its section and tags as categories, its dates and its hero image.
 """
 
+import copy
 import re
 
 from django.apps import apps
@@ -81,9 +82,13 @@ class MagazineFeed(Feed):
     feed_type = FullRss
 
     def __call__(self, request, *args, **kwargs):
-        self.request = request
-        self.settings = apps.get_model("home", "MagazineSettings").for_request(request)
-        return super().__call__(request, *args, **kwargs)
+        # urls.py makes one object of each feed for every request, and a threaded server
+        # (runserver, gunicorn's gthread) serves several at once: each request gets its own
+        # copy to hold its request and settings, so that two readers' feeds never mix.
+        feed = copy.copy(self)
+        feed.request = request
+        feed.settings = apps.get_model("home", "MagazineSettings").for_request(request)
+        return Feed.__call__(feed, request, *args, **kwargs)
 
     def title(self, obj) -> str:
         return self.settings.name if obj is None else f"{obj.title} | {self.settings.name}"

@@ -1,6 +1,7 @@
 """The page cache: anonymous readers get stored pages, and every page that shows an article is
 fresh on the very next request after it changes; a CDN in front is told what to drop."""
 
+from collections import Counter
 from datetime import timedelta
 
 import pytest
@@ -127,6 +128,15 @@ def publish_new_story(magazine, callbacks):
         return builders.article(
             magazine.andes, "Breaking: the river rises", [magazine.ana], tags=("Rivers",)
         )
+
+
+def test_publishing_purges_each_address_once(desk):
+    """Wagtail's own handlers would purge the article again, before the commit."""
+    PURGED.clear()
+    story = builders.article(desk.andes, "Breaking: the river rises", [desk.ana])  # commits
+    assert story.full_url in PURGED
+    purges = Counter(PURGED)
+    assert purges.most_common(1)[0][1] == 1, purges.most_common(3)
 
 
 def test_publishing_refreshes_every_page_that_shows_the_article(

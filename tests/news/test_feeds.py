@@ -178,3 +178,53 @@ def test_feeds_serve_heroes_whose_social_crop_is_already_made(client, story, url
     feed = read(client, url)
     assert feed.entries[0].title == story.title
     assert crops.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)  # the server's threads read what the test wrote
+def test_two_readers_feeds_never_mix(settings, monkeypatch):
+    """One feed object serves every request (urls.py), and a threaded server (runserver,
+    gunicorn's gthread) runs two at once: two readers of two sites, each held halfway through
+    its items until the other is there too, must each get their own site's addresses."""
+    import threading
+
+    from django.test import RequestFactory
+    from wagtail.models import Site
+
+    from news import feeds
+
+    magazine = builders.Magazine()
+    builders.article(magazine.andes, "Cargo returns", [magazine.ana])
+    settings.ALLOWED_HOSTS = ["*"]
+    home = Site.objects.get(is_default_site=True)
+    Site.objects.create(hostname="other.example", port=80, root_page=home.root_page)
+    feed = feeds.MagazineFeed()
+    both_inside = threading.Barrier(2, timeout=10)
+    title = feeds.MagazineFeed.item_title
+
+    def item_title(self, item):
+        both_inside.wait()
+        return title(self, item)
+
+    monkeypatch.setattr(feeds.MagazineFeed, "item_title", item_title)
+    hosts = {"first": f"{home.hostname}:{home.port}", "second": "other.example"}
+    links, failures = {}, []
+
+    def read_as(reader: str) -> None:
+        try:
+            response = feed(RequestFactory().get("/feeds/rss.xml", HTTP_HOST=hosts[reader]))
+            links[reader] = [entry.link for entry in feedparser.parse(response.content).entries]
+        except Exception as error:  # reported below, in the test's own thread
+            failures.append(error)
+        finally:
+            from django.db import connection
+
+            connection.close()
+
+    readers = [threading.Thread(target=read_as, args=(name,)) for name in hosts]
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join(20)
+    assert not failures
+    assert links["first"] and all(link.startswith(home.root_url) for link in links["first"])
+    assert links["second"] == ["http://other.example/news/south-america/andes/cargo-returns/"]
