@@ -55,3 +55,14 @@ def test_a_slice_and_the_queryset_filters_hold(stories):
 def test_counts_stop_at_the_results_depth(stories, monkeypatch):
     monkeypatch.setattr(postgres_backend, "RESULTS_DEPTH", 2)
     assert get_search_backend().search(parse("water"), ArticlePage.objects.live()).count() == 2
+
+
+def test_a_bulk_load_inside_a_transaction_keeps_the_index(stories):
+    """Dropped inside a transaction, the index would lock readers' searches out until the
+    commit, and building it again there can read TOAST the load deleted (CI, Dec 2026)."""
+    with postgres_backend.rum_index_set_aside(connection.alias), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT 1 FROM pg_indexes WHERE indexname = %s", [postgres_backend.RUM_INDEX]
+        )
+        assert cursor.fetchone()
+    assert postgres_backend.has_rum_index(connection.alias)
