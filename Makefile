@@ -29,13 +29,16 @@ test: install node_modules/.installed  ## The whole suite: unit, integration and
 	$(VENV)/bin/pytest -n auto --ignore=tests/browser
 	$(VENV)/bin/pytest tests/browser
 
-lint: install
+lint: install  ## The checks of .pre-commit-config.yaml, on every file: ruff, templates, imports
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check --tabwidth 2 templates
+	$(VENV)/bin/lint-imports
 
-format: install
+format: install  ## Fix what ruff can, format the Python and reindent the templates
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml --tabwidth 2 templates
 
 check: install  ## What CI checks besides the tests
 	$(MANAGE) check

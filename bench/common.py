@@ -1,5 +1,5 @@
-"""What the benchmark scripts share: a free port, manage.py in a given environment, and a
-Redis server of their own."""
+"""What the benchmark scripts share: a free port, manage.py in a given environment, a Redis
+server of their own, and the percentiles of what they measured."""
 
 import socket
 import subprocess
@@ -9,6 +9,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The value `share` (0 to 1) of the way through `values` sorted: the nearest rank, not
+    interpolated (round() on the index, so a tie goes to the even one); 0.0 when there are none."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))] if ordered else 0.0
 
 
 def free_port() -> int:

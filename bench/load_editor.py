@@ -43,7 +43,7 @@ def run_editor(port: int, seconds: float, interval: float, seed: int) -> None:
     from django.test import Client, RequestFactory
     from django.utils.html import escape
 
-    from magazine import page_cache
+    from caching import page_cache
     from news.models import ArticleAuthor, ArticlePage, NewsIndexPage
     from people.models import AuthorPage
 
@@ -135,7 +135,7 @@ def run_editor(port: int, seconds: float, interval: float, seed: int) -> None:
 
     def in_cache(path: str) -> bool:
         """Whether the page cache holds `path` for an anonymous reader, now: looked up as
-        magazine.page_cache's middleware would."""
+        caching.page_cache's middleware would."""
         request = RequestFactory().get(path, HTTP_HOST=f"127.0.0.1:{port}")
         key = page_cache.cache_key(request)
         return key is not None and page_cache.is_cached(key)

@@ -9,10 +9,7 @@ import subprocess
 from collections import Counter, defaultdict
 from pathlib import Path
 
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))] if ordered else 0.0
+from common import percentile
 
 
 def cpu_ticks() -> tuple[int, int, int, int]:

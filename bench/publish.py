@@ -20,7 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT
+
 sys.path.insert(0, str(ROOT))
 WORK = Path(tempfile.mkdtemp(prefix="magazine-bench-publish-"))
 os.environ.update(
@@ -43,7 +44,7 @@ from django.test.utils import setup_test_environment  # noqa: E402
 from wagtail.images import get_image_model  # noqa: E402
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield  # noqa: E402
 
-from home.demo.pictures import illustration  # noqa: E402
+from demo.content.pictures import illustration  # noqa: E402
 from news.models import ArticlePage  # noqa: E402
 from tests import builders  # noqa: E402
 

@@ -23,9 +23,9 @@ import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT, percentile
+
 DATABASE = os.environ.get(
     "DATABASE_URL", "postgres://magazine:magazine@127.0.0.1:5432/magazine_scale"
 )
@@ -40,11 +40,6 @@ def recreate_database() -> None:
     connection = ["-h", "127.0.0.1", "-U", "magazine"]
     subprocess.run(["dropdb", "--if-exists", *connection, name], env=env, check=True)
     subprocess.run(["createdb", *connection, name], env=env, check=True)
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def timed(client, urls: list[str]) -> list[float]:
@@ -77,7 +72,7 @@ def main() -> None:
     from django.core.management import call_command
     from django.test import Client
 
-    from magazine.text import keywords
+    from core.text import keywords
     from news.models import ArticlePage, NewsIndexPage
     from people.models import AuthorPage
 

@@ -20,7 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT, percentile
+
 WORK = Path(tempfile.mkdtemp(prefix="bench-search-"))
 os.environ["DATABASE_URL"] = f"sqlite:///{WORK / 'db.sqlite3'}"
 os.environ["MEDIA_ROOT"] = str(WORK / "media")
@@ -41,14 +42,9 @@ from io import StringIO  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from magazine.text import keywords  # noqa: E402
+from core.text import keywords  # noqa: E402
 from news.models import ArticlePage, NewsIndexPage  # noqa: E402
 from people.models import AuthorPage  # noqa: E402
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def varied_queries(count: int, rng: random.Random) -> list[dict]:

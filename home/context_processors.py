@@ -2,7 +2,7 @@ from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
-from magazine import fragments
+from caching import fragments
 from news import listings
 
 

@@ -1,12 +1,11 @@
 """The home page's slots (lead, latest, featured, section rails) as a cached fragment
-(magazine/fragments.py): any article published changes "Latest", so they are made once per
+(caching/fragments.py): any article published changes "Latest", so they are made once per
 change, however many readers come between."""
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
-from caching import surrogate_keys
-from magazine import fragments
+from caching import fragments, surrogate_keys
 from news import listings
 
 

@@ -9,7 +9,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPan
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page, Site
 
-from magazine import fragments, seo
+from caching import fragments
+from core import seo
 from news import listings
 from news.choosers import ArticleChooser
 
@@ -153,7 +154,7 @@ class MagazineSettings(BaseSiteSetting):
 
     @classmethod
     def for_request(cls, request: HttpRequest) -> "MagazineSettings":
-        """The site's settings, kept as a fragment (magazine/fragments.py) until they change:
+        """The site's settings, kept as a fragment (caching/fragments.py) until they change:
         every page shows them, and a change of them touches the site's key."""
         name = cls.get_cache_attr_name()
         if not hasattr(request, name):

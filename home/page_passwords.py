@@ -16,7 +16,7 @@ from django.template.response import TemplateResponse
 from wagtail.documents.views.serve import authenticate_with_password as document_password
 from wagtail.views import authenticate_with_password as page_password
 
-from magazine.client_address import client_address
+from core.client_address import client_address
 
 
 def _throttled(view, kind: str):

@@ -1,7 +1,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
-from magazine.seo import absolute
+from core.seo import absolute
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:

@@ -7,9 +7,9 @@ from wagtail.contrib.sitemaps import views as sitemaps
 from wagtail.documents import urls as wagtaildocs_urls
 
 from caching import surrogate_keys
+from core.media import serve_document, serve_media
 from home.page_passwords import throttled_document_password, throttled_page_password
 from home.views import robots_txt
-from magazine.media import serve_document, serve_media
 from news import feeds
 from news import views as news_views
 from search import views as search_views
@@ -32,7 +32,7 @@ urlpatterns = [
         throttled_document_password,
         name="wagtaildocs_authenticate_with_password",
     ),
-    # Wagtail's document view, never kept by a CDN (magazine/media.py).
+    # Wagtail's document view, never kept by a CDN (core/media.py).
     re_path(r"^documents/(\d+)/(.*)$", serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
@@ -58,7 +58,7 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA_FILES:
     # Only where nothing else serves uploads: `make run`, `make prod` and the tests. Never
-    # documents, however spelled (magazine/media.py).
+    # documents, however spelled (core/media.py).
     urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media))
 
 urlpatterns.append(path("", include(wagtail_urls)))

@@ -12,7 +12,7 @@ from wagtail.embeds.finders import get_finders
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
-from magazine.text import has_text
+from core.text import has_text
 
 from .embeds import StoredEmbedValue
 
@@ -57,7 +57,7 @@ class ParagraphBlock(blocks.RichTextBlock):
                 html,
                 count=1,
             )
-        context["html"] = mark_safe(html)  # noqa: S308 - rich text is sanitised by Wagtail
+        context["html"] = mark_safe(html)  # safe: rich text is sanitised by Wagtail
         return context
 
     class Meta:

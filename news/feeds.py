@@ -14,12 +14,12 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, rfc
 from django.utils.html import escape
 
 from caching import surrogate_keys
-from magazine import crops
-from magazine.seo import SOCIAL_IMAGE, absolute, summary
-from magazine.view_restrictions import readable
+from core import crops
+from core.seo import SOCIAL_IMAGE, absolute, summary
+from core.view_restrictions import readable
 
 from . import embeds, listings
-from .models import NewsIndexPage
+from .models import NewsIndexPage, author_model
 
 FEED_LENGTH = 20
 # A root-relative address in src, href or srcset (whose every candidate is one, too).
@@ -200,9 +200,7 @@ class SectionAtomFeed(SectionFeed):
 
 class AuthorFeed(MagazineFeed):
     def get_object(self, request, pk: int):
-        from people.models import AuthorPage
-
-        author = readable(AuthorPage.objects.filter(pk=pk)).first()
+        author = readable(author_model().objects.filter(pk=pk)).first()
         if author is None:
             raise Http404("No such author.")
         return author

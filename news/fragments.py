@@ -1,4 +1,4 @@
-"""An article's and a section's page, made as cached fragments (magazine/fragments.py).
+"""An article's and a section's page, made as cached fragments (caching/fragments.py).
 
 An article's page is two fragments: its own content (headline, picture, body, byline, author
 boxes, metadata), forgotten when the article, its authors or its pictures change; and the
@@ -12,9 +12,8 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from wagtail.images import get_image_model
 
-from caching import surrogate_keys
-from magazine import fragments
-from magazine.pagination import page_number, paginate
+from caching import fragments, surrogate_keys
+from core.pagination import page_number, paginate
 
 from . import embeds, listings
 from .models import ArticlePage, NewsIndexPage

@@ -19,11 +19,12 @@ from wagtail.search.query import PlainText, SearchQuery
 from wagtail.search.utils import normalise_query_string
 
 from caching import surrogate_keys
-from magazine.text import keywords
-from magazine.view_restrictions import readable
-from search.terms import distinctive
+from core.text import keywords
+from core.view_restrictions import readable
+from news.related_terms import distinctive
 
-from .models import ArticleAuthor, ArticlePage, FoundRelated, NewsIndexPage
+from . import cards
+from .models import ArticleAuthor, ArticlePage, FoundRelated, NewsIndexPage, author_model
 
 MORE_IN_SECTION = 4
 MORE_FROM_AUTHOR = 4
@@ -38,30 +39,19 @@ _BYLINE = Prefetch(
 )
 
 
-# The image sizes of each kind of card, as templates/includes/card.html asks for them ("large"
-# cards are "standard" ones; "related" and "result" are "small"). Cards load only these of
-# their image's renditions, where a hero has twenty-odd; a size missing here would cost a query
-# a card, which tests/news/test_query_counts.py would see.
-CARD_IMAGE_SIZES = {
-    "lead": ("640x427", "960x640", "1280x853"),
-    "standard": ("400x267", "800x533"),
-    "small": ("200x133", "400x267"),
-}
-CARD_IMAGE_FORMATS = ("avif", "jpeg")
-
-
 def articles(*card_kinds: str, image_specs: Sequence[str] = ()) -> QuerySet[ArticlePage]:
     """Every article a reader may see, newest first, ready to render as cards.
 
-    `card_kinds` (keys of CARD_IMAGE_SIZES) name the kinds of card the page shows: their
-    renditions are loaded with the articles. All kinds, when none is named. `image_specs`, when
-    given, are the only renditions loaded instead (a feed's social crop, say): the loaded ones
-    are all Wagtail looks at, so a rendition needed but not loaded would be made again.
+    `card_kinds` (keys of news.cards.PICTURES) name the kinds of card picture the page shows:
+    their renditions are loaded with the articles (a crop not loaded would cost a query a card,
+    which tests/news/test_query_counts.py would see). All kinds, when none is named.
+    `image_specs`, when given, are the only renditions loaded instead (a feed's social crop,
+    say): the loaded ones are all Wagtail looks at, so a rendition needed but not loaded would
+    be made again.
     """
-    sizes = {size for kind in card_kinds or CARD_IMAGE_SIZES for size in CARD_IMAGE_SIZES[kind]}
-    specs = list(image_specs) or [
-        f"format-{format}|fill-{size}" for size in sizes for format in CARD_IMAGE_FORMATS
-    ]
+    specs = list(image_specs) or list(
+        {spec: None for kind in card_kinds or cards.PICTURES for spec in cards.PICTURES[kind].specs}
+    )
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
     return (
         readable(ArticlePage.objects.all())
@@ -235,7 +225,7 @@ def related_about(article: ArticlePage, tags: Iterable) -> str:
 def related_by_search(about: str, candidates: QuerySet[ArticlePage], limit: int) -> list:
     """The `limit` candidates most relevant to the text `about`, by the search backend.
 
-    Only the text's most telling words are searched for (search/terms.py).
+    Only the text's most telling words are searched for (news/related_terms.py).
     """
     if limit <= 0:
         return []
@@ -311,10 +301,8 @@ def readable_sections() -> QuerySet[NewsIndexPage]:
 
 def readable_authors() -> QuerySet:
     """Every author readers may open, by name: for menus of authors."""
-    from people.models import AuthorPage
-
     surrogate_keys.note(surrogate_keys.AUTHORS)
-    return readable(AuthorPage.objects.order_by("title")).only("title", "url_path")
+    return readable(author_model().objects.order_by("title")).only("title", "url_path")
 
 
 def _start_of_day(day: date) -> datetime:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from operator import attrgetter
-from typing import TYPE_CHECKING
 
 from django import forms
 from django.conf import settings
@@ -12,6 +11,7 @@ from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -29,31 +29,33 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from caching import surrogate_keys
-from magazine.pagination import cached_paths
-from magazine.text import has_text
+from core.pagination import cached_paths
+from core.text import has_text
 
 from . import embeds
 from .blocks import ArticleBodyBlock, reading_minutes
 from .choosers import ArticleChooser, AuthorChooser
 from .forms import ArticlePageForm
-from .images import MagazineImage, MagazineRendition
-
-if TYPE_CHECKING:
-    from people.models import AuthorPage
 
 __all__ = [
     "ArticleAuthor",
     "ArticleNote",
     "ArticlePage",
     "ArticlePageTag",
-    "MagazineImage",
-    "MagazineRendition",
     "NewsIndexPage",
     "RelatedArticle",
 ]
 
 # A section may hold subsections, and those none: News > South America > Andes at most.
 MAX_SECTION_NESTING = 3
+
+
+def section_feed_paths(sections) -> list[str]:
+    return [
+        reverse(name, args=[section.pk])
+        for section in sections
+        for name in ("section_feed_rss", "section_feed_atom")
+    ]
 
 
 class NewsIndexPage(Page):
@@ -83,6 +85,11 @@ class NewsIndexPage(Page):
         from . import listings
 
         return cached_paths(listings.section_articles(self))
+
+    def cdn_addresses(self) -> tuple[list[Page], list[str]]:
+        """Where else a CDN shows a change of this section (caching/freshness.py): its feeds
+        and those of the sections above it."""
+        return [], section_feed_paths(self.get_ancestors(inclusive=True).type(NewsIndexPage))
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         from . import fragments
@@ -114,6 +121,12 @@ class ArticleAuthor(Orderable):
         constraints = [
             models.UniqueConstraint(fields=["page", "author"], name="unique_author_per_article")
         ]
+
+
+def author_model() -> type[Page]:
+    """The page type of authors, as the byline names it: `people` sits a layer above `news`
+    (docs/architecture.md), so news knows authors only through this relation."""
+    return ArticleAuthor._meta.get_field("author").related_model
 
 
 class RelatedArticle(Orderable):
@@ -288,7 +301,7 @@ class ArticlePage(Page):
         return self.hero_credit or (self.hero_image.credit if self.hero_image else "")
 
     @cached_property
-    def authors(self) -> list[AuthorPage]:
+    def authors(self) -> list[Page]:
         """The byline in order; uses prefetched links when a listing has loaded them."""
         return [link.author for link in self.article_authors.all()]
 
@@ -332,6 +345,15 @@ class ArticlePage(Page):
             *(surrogate_keys.listing("author", pk) for pk in authors if pk),
             *(surrogate_keys.listing("tag", tag.pk) for tag in self.tags.all()),
         }
+
+    def cdn_addresses(self) -> tuple[list[Page], list[str]]:
+        """Where else a CDN shows a change of this article (caching/freshness.py): its authors'
+        pages and feeds, its sections' feeds, its tags' pages."""
+        authors = self.authors
+        paths = section_feed_paths(self.get_ancestors().type(NewsIndexPage))
+        paths += [path for author in authors for path in author.feed_paths()]
+        paths += [reverse("tag", args=[tag.slug]) for tag in self.tags.all()]
+        return authors, paths
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         from . import fragments

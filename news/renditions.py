@@ -1,12 +1,12 @@
-"""Image crops made in the background, so that no reader's request makes one (magazine/crops).
+"""Image crops made in the background, so that no reader's request makes one (core/crops.py).
 
 Encoding an AVIF and a JPEG of every size a page shows takes about a second an image; it
 used to be paid inside the editor's publish request (10-13 s for an article with pictures).
 Now publishing a page, or changing a picture, queues a task (Django's tasks framework: the
-worker of `make run` and `make prod`) that makes the crops by rendering what readers will see:
-the page, and an article's card in every size the listings use, so that the sizes here can
-never drift from the templates'. Until the task has run, readers get the page without the
-pictures whose crops are missing, and no cache keeps that page (see magazine/crops.py).
+worker of `make run` and `make prod`) that makes the crops by rendering what readers will see,
+the page, and an article's card pictures in every size the listings show (news/cards.py, the
+one place those sizes are written). Until the task has run, readers get the page without the
+pictures whose crops are missing, and no cache keeps that page (see core/crops.py).
 """
 
 import logging
@@ -14,19 +14,18 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import partial
 
-from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.http import HttpRequest
 from django.template.response import TemplateResponse
-from django.test import RequestFactory
 from django_tasks import task
 from wagtail.models import Page, ReferenceIndex
 
-from . import listings
+from core import crops
+
+from . import cards
 from .models import ArticlePage
 
-CARD_SIZES = ("lead", "standard", "related")
 logger = logging.getLogger(__name__)
 
 
@@ -46,7 +45,7 @@ def prepare_pictures(page_id: int) -> None:
 def shows_pictures(page: Page) -> bool:
     """Whether the page has crops of its own to make. An article: its hero, its body's
     pictures, its authors' portraits; an author: their portrait; the logo is the settings'
-    (prepare_for_settings). Listings show cards, whose crops are made with their articles."""
+    (home/crops.py). Listings show cards, whose crops are made with their articles."""
     if isinstance(page, ArticlePage):
         if page.hero_image_id or any(block.block_type == "image" for block in page.body):
             return True
@@ -56,17 +55,25 @@ def shows_pictures(page: Page) -> bool:
 
 def prepare(page: Page) -> None:
     """Makes every crop `page` shows, and for an article, its cards'."""
+    request = reader_request(page)
+    TemplateResponse(request, page.get_template(request), page.get_context(request)).render()
+    if isinstance(page, ArticlePage) and page.hero_image:
+        for picture in cards.PICTURES.values():  # its card, in every size the listings show
+            crops.renditions(page.hero_image, picture.filters)
+
+
+def reader_request(page: Page) -> HttpRequest:
+    """An anonymous reader's GET of `page` on its site, to render it with outside any request
+    (no middleware runs: nothing is cached or logged)."""
     site = page.get_site()
-    request = RequestFactory().get(
-        page.get_url_parts()[2], HTTP_HOST=site.hostname, SERVER_PORT=site.port
-    )
+    request = HttpRequest()
+    request.method = "GET"
+    request.path = request.path_info = page.get_url_parts()[2]
+    request.META = {"HTTP_HOST": site.hostname, "SERVER_NAME": site.hostname}
+    request.META["SERVER_PORT"] = str(site.port)
     request.user = AnonymousUser()
     request.session = {}
-    TemplateResponse(request, page.get_template(request), page.get_context(request)).render()
-    if isinstance(page, ArticlePage):
-        for card in listings.with_sections(listings.articles().filter(pk=page.pk)):
-            for size in CARD_SIZES:
-                render_to_string("includes/card.html", {"article": card, "size": size}, request)
+    return request
 
 
 _made_later: ContextVar[bool] = ContextVar("crops_made_later", default=False)
@@ -97,26 +104,9 @@ def prepare_when_published(sender, instance: Page, **kwargs) -> None:
 
 def prepare_where_shown(sender, instance, **kwargs) -> None:
     """A picture changed (a new file, a focal point): its crops are made anew for every live
-    page that uses it, and for the logo when it is the magazine's."""
+    page that uses it (the logo's: home/crops.py)."""
     using = ReferenceIndex.get_references_to(instance).filter(
         base_content_type__app_label="wagtailcore", base_content_type__model="page"
     )
     page_ids = [int(pk) for pk in using.values_list("object_id", flat=True)]
     queue(Page.objects.live().filter(pk__in=page_ids).values_list("pk", flat=True))
-    settings_model = apps.get_model("home", "MagazineSettings")
-    for magazine in settings_model.objects.filter(logo=instance):
-        prepare_for_settings(settings_model, magazine)
-
-
-def prepare_for_settings(sender, instance, **kwargs) -> None:
-    """The logo appears on every page; the home page's render makes its crops."""
-    if instance.logo_id:
-        transaction.on_commit(partial(prepare_logo.enqueue, instance.pk), robust=True)
-
-
-@task()
-def prepare_logo(settings_id: int) -> None:
-    magazine = apps.get_model("home", "MagazineSettings").objects.filter(pk=settings_id).first()
-    home = magazine.site.root_page.specific if magazine and magazine.logo_id else None
-    if home is not None and home.live:
-        prepare(home)

@@ -3,7 +3,7 @@
 from django.http import HttpRequest
 from django.utils import timezone
 
-from magazine import seo
+from core import seo
 
 
 def article_meta(article, request: HttpRequest, settings, authors: list, tags: list) -> seo.Meta:

@@ -1,25 +1,27 @@
-"""Keep the search index true when a name that articles are indexed under changes, and make
-the image crops of what is published or changed (news/renditions.py).
+"""Keep the search index true when a name that articles are indexed under changes, make the
+image crops of what is published or changed (news/renditions.py), and tell the page cache
+(caching/freshness.py) about the changes of news's own models that pages show.
 
 Articles are indexed with their section's name and their authors' names (see
 ArticlePage.search_fields), so publishing a section or an author re-indexes their articles.
 """
 
-from django.apps import apps
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_delete
+from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.search import index
 from wagtail.signals import page_published
 
+from caching import freshness, surrogate_keys
+
+from . import related, renditions
+from .models import ArticlePage, ArticlePageTag, FoundRelated, NewsIndexPage, author_model
+
 
 def reindex_named_articles(sender, instance, **kwargs) -> None:
-    from people.models import AuthorPage
-
-    from .models import ArticlePage, NewsIndexPage
-
     if isinstance(instance, NewsIndexPage):
         named = ArticlePage.objects.child_of(instance)
-    elif isinstance(instance, AuthorPage):
+    elif isinstance(instance, author_model()):
         named = ArticlePage.objects.filter(article_authors__author=instance)
     else:
         return
@@ -27,17 +29,27 @@ def reindex_named_articles(sender, instance, **kwargs) -> None:
         index.insert_or_update_object(article)
 
 
+def related_found(sender, instance, **kwargs) -> None:
+    """An article's related coverage found again (in the background)."""
+    freshness.forget({surrogate_keys.page(instance.article_id)})
+
+
+def tag_changed(sender, instance: Tag, **kwargs) -> None:
+    """A tag's name is shown on its page and on the articles that carry it."""
+    tagged = ArticlePageTag.objects.filter(tag_id=instance.pk)
+    keys = {surrogate_keys.listing("tag", instance.pk)}
+    keys |= {surrogate_keys.page(pk) for pk in tagged.values_list("content_object_id", flat=True)}
+    freshness.forget(keys)
+
+
 def register() -> None:
-    from . import related, renditions
+    post_save.connect(related_found, sender=FoundRelated, dispatch_uid="freshness-rel")
+    post_save.connect(tag_changed, sender=Tag, dispatch_uid="freshness-tag")
+    pre_delete.connect(tag_changed, sender=Tag, dispatch_uid="freshness-tag-d")  # while tagged
 
     page_published.connect(related.queue_when_published, dispatch_uid="news_find_related")
     page_published.connect(reindex_named_articles, dispatch_uid="news_reindex_named_articles")
     page_published.connect(renditions.prepare_when_published, dispatch_uid="news_prepare_crops")
     post_save.connect(
         renditions.prepare_where_shown, sender=get_image_model(), dispatch_uid="news_crops_image"
-    )
-    post_save.connect(
-        renditions.prepare_for_settings,
-        sender=apps.get_model("home", "MagazineSettings"),
-        dispatch_uid="news_crops_settings",
     )

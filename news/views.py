@@ -10,8 +10,8 @@ from django.utils.translation import get_language
 from taggit.models import Tag
 
 from caching import surrogate_keys
-from magazine import seo
-from magazine.pagination import paginate
+from core import seo
+from core.pagination import paginate
 
 from . import listings
 

@@ -9,9 +9,10 @@ from wagtail.admin.ui.components import Component
 from wagtail_modeladmin.helpers import PageButtonHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
+from core.strict_index import StrictIndexView
+
 from . import desk
-from .models import ArticlePage, NewsIndexPage
-from .strict_index import StrictIndexView
+from .models import ArticlePage, NewsIndexPage, author_model
 
 DASHBOARD_ROWS = 8
 
@@ -37,9 +38,7 @@ class AuthorFilter(SimpleListFilter):
     parameter_name = "author"
 
     def lookups(self, request, model_admin):
-        from people.models import AuthorPage
-
-        return [(str(a.pk), a.title) for a in AuthorPage.objects.order_by("title")]
+        return [(str(a.pk), a.title) for a in author_model().objects.order_by("title")]
 
     def queryset(self, request, queryset):
         if self.value() is None:
@@ -131,20 +130,6 @@ class ArticlesPanel(Component):
         return {"heading": self.heading, "empty": self.empty, "rows": self.articles()}
 
 
-class AwaitingReviewPanel(ArticlesPanel):
-    name = "articles_awaiting_review"
-    order = 205
-    heading = "Articles awaiting review"
-    empty = "Nothing is waiting for review."
-
-    def articles(self):
-        waiting = desk.desk_articles().filter(desk_in_review=True)
-        return [
-            (a, "Submitted", a.latest_revision_created_at)
-            for a in waiting.order_by("latest_revision_created_at")[:DASHBOARD_ROWS]
-        ]
-
-
 class ScheduledPanel(ArticlesPanel):
     name = "articles_scheduled"
     order = 206
@@ -187,4 +172,6 @@ def only_publishers_add_sections(request, parent_page, page_class):
 
 @hooks.register("construct_homepage_panels")
 def add_desk_panels(request, panels):
-    panels.extend([AwaitingReviewPanel(), ScheduledPanel(), RecentlyPublishedPanel()])
+    # What awaits review is Wagtail's own panel ("Awaiting your review"), shown to whoever may
+    # approve it.
+    panels.extend([ScheduledPanel(), RecentlyPublishedPanel()])

@@ -1,12 +1,13 @@
 """The people who write the magazine.
 
-This app imports nothing from `news` at import time: an author's articles come from the listings
-module, imported where it is used, and from the byline's reverse relation (`bylines`).
+`people` sits a layer above `news` (docs/architecture.md): an author's page lists their
+articles from news's listings module, while news knows authors only through the byline.
 """
 
 from django.conf import settings
 from django.db import models
 from django.http import HttpRequest
+from django.urls import reverse
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
@@ -15,9 +16,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from caching import surrogate_keys
-from magazine.pagination import cached_paths, paginate
-from magazine.text import has_text
-from magazine.view_restrictions import readable
+from core.pagination import cached_paths, paginate
+from core.text import has_text
+from core.view_restrictions import readable
+from news import listings
 
 from .seo import author_meta, people_meta
 
@@ -94,13 +96,16 @@ class AuthorPage(Page):
         return {surrogate_keys.page(self.pk), surrogate_keys.AUTHORS}
 
     def get_cached_paths(self) -> list[str]:
-        from news import listings
-
         return cached_paths(listings.author_articles(self))
 
-    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
-        from news import listings
+    def feed_paths(self) -> list[str]:
+        return [reverse(name, args=[self.pk]) for name in ("author_feed_rss", "author_feed_atom")]
 
+    def cdn_addresses(self) -> tuple[list[Page], list[str]]:
+        """Where else a CDN shows a change of this author (caching/freshness.py)."""
+        return [], self.feed_paths()
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         page = paginate(request, listings.author_articles(self), count_all=False)
         context["articles"] = listings.with_sections(page.object_list)

@@ -2,7 +2,7 @@
 
 from django.http import HttpRequest
 
-from magazine import seo
+from core import seo
 
 
 def author_meta(author, request: HttpRequest, page_number: int, links: list) -> seo.Meta:

@@ -4,7 +4,7 @@ from django.contrib.admin import display
 from django.db.models import Count, Max, Q
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
-from news.strict_index import StrictIndexView
+from core.strict_index import StrictIndexView
 
 from .models import AuthorPage
 

@@ -17,7 +17,7 @@ from django.db import connection
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 
 
-def SearchBackend(params):  # noqa: N802 - Wagtail loads backends by this name
+def SearchBackend(params):  # named as Wagtail loads backends by this name
     if connection.vendor == "postgresql":
         from .postgres_backend import RankedPostgresSearchBackend
 

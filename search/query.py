@@ -9,7 +9,7 @@ import re
 
 from wagtail.search.query import And, Phrase, PlainText, SearchQuery
 
-from magazine.text import STOPWORDS, words
+from core.text import STOPWORDS, words
 
 MAX_QUERY_LENGTH = 200
 # Results are counted this deep and no deeper: nobody pages through a thousand, and counting

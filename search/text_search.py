@@ -1,3 +1,5 @@
-"""The name of the PostgreSQL text search configuration the search backend uses."""
+"""The name of the PostgreSQL text search configuration the search backend uses (settings)."""
 
-CONFIGURATION = "magazine_unaccent"
+from django.conf import settings
+
+CONFIGURATION = settings.TEXT_SEARCH_CONFIGURATION

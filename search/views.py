@@ -5,8 +5,8 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from wagtail.contrib.search_promotions.models import Query
 
-from magazine.pagination import paginate
-from magazine.text import names_match, words
+from core.pagination import paginate
+from core.text import names_match, words
 from news import listings
 
 from . import filters

@@ -53,7 +53,7 @@ def page_cache_settings(backend: str, tmp_path=None) -> dict:
     (production; REDIS_URL names the server), "file" (`make run`) or "locmem"."""
     if backend == "redis":
         return {
-            "BACKEND": "magazine.redis_cache.MagazineRedisCache",
+            "BACKEND": "caching.redis_cache.MagazineRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
         }

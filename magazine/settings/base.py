@@ -7,20 +7,22 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 
-from search.text_search import CONFIGURATION as TEXT_SEARCH_CONFIGURATION
-
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
-    "caching",
+    "demo",
+    "operations",
     "home",
+    "search",
     "news",
     "people",
-    "search",
+    "core",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.frontend_cache",
+    # After frontend_cache: its ready() disconnects the purges that app's ready() connects.
+    "caching",
     "wagtail.contrib.search_promotions",
     "wagtail_modeladmin",
     "wagtail.embeds",
@@ -29,6 +31,8 @@ INSTALLED_APPS = [
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
+    # After wagtail.images: its ready() replaces the file clean-up that app's ready() connects.
+    "images",
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
@@ -46,8 +50,6 @@ INSTALLED_APPS = [
     # WhiteNoise serves static files under runserver too, so dev behaves like production.
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    # Last: its ready() changes what the apps above set up (magazine/apps.py).
-    "magazine",
 ]
 
 MIDDLEWARE = [
@@ -55,21 +57,21 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above the session: a cached page is served before anything else is looked up.
-    "magazine.page_cache.PageCacheMiddleware",
+    "caching.page_cache.PageCacheMiddleware",
     # Below the page cache: pages are trimmed once, before they are stored.
-    "magazine.trim.TrimHtmlMiddleware",
+    "caching.trim.TrimHtmlMiddleware",
     # Below the page cache: a page missing a picture's crops is marked no-store.
-    "magazine.crops.ReaderCropsMiddleware",
+    "core.crops.ReaderCropsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Above the CSRF check: a POST to a page is a 405, not a 403 (magazine/methods.py).
-    "magazine.methods.ReadOnlySiteMiddleware",
+    # Above the CSRF check: a POST to a page is a 405, not a 403 (core/methods.py).
+    "core.methods.ReadOnlySiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "magazine.view_restrictions.ViewRestrictionsPerRequestMiddleware",
+    "core.view_restrictions.ViewRestrictionsPerRequestMiddleware",
     # Below the page cache: cached pages keep the header they were rendered with (no nonces).
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: counts failed logins and locks out repeated failures.
@@ -142,8 +144,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 # Failures are counted per username *and* address: an attacker locks out only their own
 # attempts, and the editor signs in from their usual address meanwhile. Addresses come from
-# magazine/client_address.py, which reads X-Forwarded-For only from TRUSTED_PROXIES.
-AXES_CLIENT_IP_CALLABLE = "magazine.client_address.client_address"
+# core/client_address.py, which reads X-Forwarded-For only from TRUSTED_PROXIES.
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
 TRUSTED_PROXIES = [
     network.strip()
     for network in os.environ.get("TRUSTED_PROXIES", "").split(",")
@@ -159,7 +161,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "axes/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 
-# Security headers on every response (tests/home/test_security_headers.py). SecurityMiddleware
+# Security headers on every response (tests/magazine/test_security_headers.py). SecurityMiddleware
 # sends nosniff, the referrer policy and the opener policy; HSTS and the HTTPS redirect are
 # production's (they would lock a developer's browser out of http://127.0.0.1).
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview frames its own admin pages with SAMEORIGIN
@@ -239,10 +241,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Wagtail
 WAGTAIL_SITE_NAME = "Magazine"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILIMAGES_IMAGE_MODEL = "news.MagazineImage"
+WAGTAILIMAGES_IMAGE_MODEL = "images.MagazineImage"
 # Tag pages at /tags/cote-divoire/ rather than /tags/c%C3%B4te-divoire/.
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
-WAGTAILIMAGES_IMAGE_FORM_BASE = "news.image_forms.MagazineImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "images.forms.MagazineImageForm"
 # No SVG: it can carry scripts, and every picture here is a photo or an illustration.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
@@ -253,7 +255,7 @@ WAGTAILIMAGES_JPEG_QUALITY = 80
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
 
-# The page cache (magazine/page_cache.py): files here, Redis in production. Not local memory:
+# The page cache (caching/page_cache.py): files here, Redis in production. Not local memory:
 # `make run`'s scheduler publishes from a process of its own, and the server must hear of it.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
@@ -276,8 +278,10 @@ PAGE_CACHE_CONTROL = {
     "s_maxage": 300,
     "stale_while_revalidate": 60,
 }
+# PostgreSQL's text search configuration: English stemming after unaccent, created by search's
+# first migration; news's related coverage (news/related_terms.py) reads words with it too.
+TEXT_SEARCH_CONFIGURATION = "magazine_unaccent"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # English stemming after unaccent, created by search's first migration.
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = TEXT_SEARCH_CONFIGURATION
 # Documents always go through Wagtail's view, which checks their collection's privacy; on remote
 # storage Wagtail would otherwise redirect to the file's public address.

@@ -31,12 +31,12 @@ SECRET_KEY = os.environ["SECRET_KEY"]
 ALLOWED_HOSTS = _list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = _list("CSRF_TRUSTED_ORIGINS")
 
-# Caches: Django's Redis backend (reusing its client: magazine/redis_cache.py), one server, a
+# Caches: Django's Redis backend (reusing its client: caching/redis_cache.py), one server, a
 # key prefix each.
 REDIS_URL = os.environ["REDIS_URL"]
 CACHES = {
     name: {
-        "BACKEND": "magazine.redis_cache.MagazineRedisCache",
+        "BACKEND": "caching.redis_cache.MagazineRedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": name,
         "TIMEOUT": timeout,

@@ -13,7 +13,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="magazine-test-media-"))
 SERVE_MEDIA_FILES = True
 # A dummy cache makes query counts in tests the worst case a cold production cache would see.
-# No page cache but in the tests of it (tests/home/test_page_cache.py turns it on).
+# No page cache but in the tests of it (tests/caching/test_page_cache.py turns it on).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
     "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},

@@ -20,7 +20,7 @@ def log_in(page: Page, base: str, username: str) -> None:
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", name="Articles awaiting review")).to_be_visible()
+    expect(page.get_by_role("heading", name="Scheduled to go live")).to_be_visible()
 
 
 def choose_in_modal(page: Page, name: str) -> None:
@@ -82,7 +82,7 @@ def test_writer_submits_editor_approves_readers_find_it(
     editor = editor_context.new_page()
     log_in(editor, base, "editor")
     awaiting = editor.locator(
-        "section", has=editor.get_by_role("heading", name="Articles awaiting review")
+        "section", has=editor.get_by_role("heading", name="Awaiting your review")
     )
     awaiting.get_by_role("link", name=HEADLINE).click()
     editor.get_by_role("button", name="More actions").click()

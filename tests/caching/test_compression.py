@@ -6,7 +6,7 @@ import brotli
 import pytest
 from django.core.cache import caches
 
-from magazine import page_cache
+from caching import page_cache
 from tests import builders
 
 

@@ -25,7 +25,7 @@ def queries(client, url: str) -> int:
     return len(context)
 
 
-def test_a_second_render_reuses_every_fragment(editor_client, newsroom):  # noqa: F811
+def test_a_second_render_reuses_every_fragment(editor_client, newsroom):
     story = newsroom.andes_story
     first = editor_client.get(story.url).content
     assert queries(editor_client, story.url) == WARM_ARTICLE_QUERIES
@@ -35,7 +35,7 @@ def test_a_second_render_reuses_every_fragment(editor_client, newsroom):  # noqa
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_change_leaves_an_unrelated_articles_fragments_made(
     editor_client,
-    newsroom,  # noqa: F811
+    newsroom,
     kind,
     django_capture_on_commit_callbacks,
 ):
@@ -54,7 +54,7 @@ def rails_of(client, url: str) -> str:
 @pytest.mark.parametrize("kind", ["publish", "update", "unpublish", "delete", "move"])
 def test_the_rails_of_a_neighbour_show_a_change_at_once(
     editor_client,
-    newsroom,  # noqa: F811
+    newsroom,
     kind,
     django_capture_on_commit_callbacks,
 ):
@@ -77,7 +77,7 @@ def test_the_rails_of_a_neighbour_show_a_change_at_once(
 
 def test_an_authors_change_shows_in_the_article_at_once(
     editor_client,
-    newsroom,  # noqa: F811
+    newsroom,
     django_capture_on_commit_callbacks,
 ):
     story = newsroom.andes_story
@@ -87,7 +87,7 @@ def test_an_authors_change_shows_in_the_article_at_once(
     assert "Editor at large" in editor_client.get(story.url).content.decode()
 
 
-def test_a_preview_never_shows_or_keeps_fragments(editor_client, newsroom):  # noqa: F811
+def test_a_preview_never_shows_or_keeps_fragments(editor_client, newsroom):
     story = newsroom.andes_story
     published = story.title
     editor_client.get(story.url)  # its content, made
@@ -104,7 +104,7 @@ def headline(title: str) -> str:
 
 def test_a_listing_with_other_parameters_is_made_for_its_reader_alone(
     editor_client,
-    newsroom,  # noqa: F811
+    newsroom,
 ):
     for day in range(4, 30):
         builders.article(newsroom.andes, f"Old {day}", [newsroom.ana], days_ago=day)

@@ -3,8 +3,8 @@ served by the next, with no flush to remember."""
 
 import pytest
 
-from magazine import fragments, release
-from magazine import page_cache as stored_pages
+from caching import fragments, release
+from caching import page_cache as stored_pages
 from tests import builders
 
 

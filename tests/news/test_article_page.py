@@ -7,6 +7,7 @@ from bs4 import BeautifulSoup
 
 from home.models import MagazineSettings
 from tests import builders
+from tests.helpers import text
 
 
 def body_with_every_block(picture) -> list[dict]:
@@ -51,10 +52,6 @@ def soup(client, article):
     response = client.get(article.url)
     assert response.status_code == 200
     return BeautifulSoup(response.content, "html.parser")
-
-
-def text(node) -> str:
-    return " ".join(node.get_text(" ").split())
 
 
 def test_skip_link_is_the_first_focusable_element(soup):

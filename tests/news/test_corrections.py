@@ -8,10 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from news.models import ArticleNote, ArticlePage
 from tests import builders
-
-
-def text(node) -> str:
-    return " ".join(node.get_text(" ").split())
+from tests.helpers import text
 
 
 def test_notes_show_newest_first_with_their_dates(client, magazine):

@@ -152,6 +152,6 @@ def test_dashboard_panels(client, editor, states):
         for panel in soup.select("section.w-panel--dashboard")
         if panel.select_one("h2")
     }
-    assert panels["Articles awaiting review"] == ["Waiting for review"]
+    assert panels["Awaiting your review"] == ["Waiting for review"]  # Wagtail's own panel
     assert panels["Scheduled to go live"] == ["Scheduled for tomorrow"]
     assert panels["Recently published"][:2] == ["A live story", "Changed after publishing"]

@@ -8,8 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
+from core.seo import SOCIAL_IMAGE
 from home.models import MagazineSettings
-from magazine.seo import SOCIAL_IMAGE
 from news.feeds import FEED_LENGTH
 from news.models import ArticleNote
 from tests import builders

@@ -5,7 +5,7 @@ from tests import builders
 from tests.queries import queries_for
 
 SECTION_PAGE_QUERIES = 17
-# With no fragment made (magazine/fragments.py; the tests' caches are dummies). Related coverage
+# With no fragment made (caching/fragments.py; the tests' caches are dummies). Related coverage
 # is read as it was found at publishing (news/related.py): no search.
 ARTICLE_PAGE_QUERIES = 28
 
@@ -71,7 +71,7 @@ def test_article_page_queries_do_not_grow_with_cards_authors_or_blocks(client, m
 
 
 # Rendered anew (a reader with a session, or the first after a change) once the fragments
-# are made (magazine/fragments.py): routing, the view restrictions, and nothing of the
+# are made (caching/fragments.py): routing, the view restrictions, and nothing of the
 # listings, the byline, the pictures, the settings or the menu.
 WARM_QUERIES = {"article": 6, "section": 6, "home": 4}
 

@@ -1,14 +1,9 @@
 """A section page: its articles and its subsections', newest first, twelve to a page."""
 
 import pytest
-from bs4 import BeautifulSoup
 
 from tests import builders
-
-
-def headlines(response) -> list[str]:
-    soup = BeautifulSoup(response.content, "html.parser")
-    return [" ".join(h.get_text().split()) for h in soup.select(".card__headline")]
+from tests.helpers import headlines, parse
 
 
 @pytest.fixture
@@ -26,7 +21,7 @@ def test_first_page_leads_with_the_newest_and_lists_twelve(client, magazine, cro
     response = client.get(magazine.americas.url)
     assert response.status_code == 200
     assert headlines(response) == [f"Story {i}" for i in range(12)]
-    soup = BeautifulSoup(response.content, "html.parser")
+    soup = parse(response)
     assert soup.select_one(".section-lead .card__headline").get_text(strip=True) == "Story 0"
     assert [a.get_text(strip=True) for a in soup.select(".subsections a")] == ["Andes"]
 
@@ -34,7 +29,7 @@ def test_first_page_leads_with_the_newest_and_lists_twelve(client, magazine, cro
 def test_numbered_pages_link_to_each_other(client, magazine, crowded):
     response = client.get(magazine.americas.url, {"page": 2})
     assert headlines(response) == [f"Story {i}" for i in range(12, 24)]
-    soup = BeautifulSoup(response.content, "html.parser")
+    soup = parse(response)
     pages = {a.get_text(strip=True): a["href"] for a in soup.select(".pagination a")}
     assert pages["1"] == magazine.americas.url
     assert pages["3"] == "?page=3"
@@ -80,10 +75,10 @@ def test_a_long_listing_counts_only_a_few_pages_ahead(client, magazine, crowded,
     """Pages of a section are counted no further than PAGES_AHEAD past the one asked for,
     so a section of 100,000 articles costs no more than one of a hundred; what lies beyond
     is a gap and an "Older" link, and a page past the end is still a 404."""
-    monkeypatch.setattr("magazine.pagination.PAGES_AHEAD", 1)
+    monkeypatch.setattr("core.pagination.PAGES_AHEAD", 1)
 
     def links(response) -> list[str]:
-        soup = BeautifulSoup(response.content, "html.parser")
+        soup = parse(response)
         return [item.get_text(strip=True) for item in soup.select(".pagination li")]
 
     first = client.get(magazine.americas.url)  # counts two pages of three

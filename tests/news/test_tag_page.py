@@ -1,19 +1,15 @@
 """A tag's page lists its articles, newest first, twelve to a page; articles link to it."""
 
-from bs4 import BeautifulSoup
 from taggit.models import Tag
 from wagtail.models import PageViewRestriction
 
 from tests import builders
-
-
-def headlines(soup) -> list[str]:
-    return [" ".join(h.get_text().split()) for h in soup.select(".card__headline")]
+from tests.helpers import headlines, parse
 
 
 def test_an_article_links_to_its_tags_pages(client, magazine):
     story = builders.article(magazine.andes, "Cargo", [magazine.ana], tags=("Colombia", "Rivers"))
-    soup = BeautifulSoup(client.get(story.url).content, "html.parser")
+    soup = parse(client.get(story.url))
     links = soup.select(".tags a")
     assert [(a.get_text(), a["href"]) for a in links] == [
         ("Colombia", "/tags/colombia/"),
@@ -29,12 +25,12 @@ def test_a_tag_page_lists_its_articles_newest_first_in_pages(client, magazine):
     builders.article(magazine.politics, "Untagged", [magazine.ben])
     builders.article(magazine.politics, "Draft", [magazine.ben], live=False, tags=("Andes",))
 
-    first = BeautifulSoup(client.get("/tags/andes/").content, "html.parser")
+    first = parse(client.get("/tags/andes/"))
     assert first.h1.get_text() == "Andes"
     assert "14 articles" in first.select_one(".page-head__intro").get_text()
     assert headlines(first) == [f"Day {day}" for day in range(12)]
     assert first.find("link", rel="canonical")["href"] == "http://localhost/tags/andes/"
-    second = BeautifulSoup(client.get("/tags/andes/", {"page": 2}).content, "html.parser")
+    second = parse(client.get("/tags/andes/", {"page": 2}))
     assert headlines(second) == ["Day 12", "Day 13"]
     assert second.title.get_text().startswith("Andes, page 2 |")
 
@@ -60,7 +56,7 @@ def test_a_tag_whose_articles_are_all_private_is_not_found(client, magazine):
 
 def test_tags_with_accents_have_plain_addresses(client, magazine):
     story = builders.article(magazine.andes, "Cocoa", [magazine.ana], tags=("Côte d'Ivoire",))
-    soup = BeautifulSoup(client.get(story.url).content, "html.parser")
+    soup = parse(client.get(story.url))
     assert soup.select_one(".tags a")["href"] == "/tags/cote-divoire/"
     assert client.get("/tags/cote-divoire/").status_code == 200
 
@@ -70,7 +66,7 @@ def test_an_older_tag_with_a_non_ascii_slug_still_has_a_page(client, magazine):
 
     Tag.objects.create(name="Göteborg", slug="göteborg")
     story = builders.article(magazine.andes, "Harbour", [magazine.ana], tags=("Göteborg",))
-    href = BeautifulSoup(client.get(story.url).content, "html.parser").select_one(".tags a")
+    href = parse(client.get(story.url)).select_one(".tags a")
     assert href["href"] == "/tags/g%C3%B6teborg/"
     assert client.get(href["href"]).status_code == 200
 

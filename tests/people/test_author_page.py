@@ -1,24 +1,14 @@
 """An author's page: who they are, and everything they have published, newest first."""
 
 import pytest
-from bs4 import BeautifulSoup
 
 from home.models import MagazineSettings
 from people.models import AuthorLink
 from tests import builders
+from tests.helpers import headlines, page_soup
 from tests.queries import queries_for
 
 AUTHOR_PAGE_QUERIES = 16
-
-
-def page_soup(client, url, **params) -> BeautifulSoup:
-    response = client.get(url, params)
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def headlines(soup) -> list[str]:
-    return [" ".join(h.get_text().split()) for h in soup.select(".card__headline")]
 
 
 def test_author_page_shows_the_person_and_their_links(client, magazine):

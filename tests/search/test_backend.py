@@ -7,11 +7,11 @@ if connection.vendor != "sqlite":
     # Wagtail defines the SQLite full-text index model only on SQLite.
     pytest.skip("SQLite's search backend only", allow_module_level=True)
 
-from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend  # noqa: E402
-from wagtail.search.backends import get_search_backend  # noqa: E402
+from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+from wagtail.search.backends import get_search_backend
 
-from news.models import ArticlePage  # noqa: E402
-from search.query import parse  # noqa: E402
+from news.models import ArticlePage
+from search.query import parse
 
 
 @pytest.mark.parametrize("text", ["water", "bogota water", '"water level"', "nothing"])

@@ -7,14 +7,14 @@ from django.db import connection
 if connection.vendor != "postgresql":
     pytest.skip("PostgreSQL's search backend only", allow_module_level=True)
 
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend  # noqa: E402
-from wagtail.search.backends import get_search_backend  # noqa: E402
+from django.test.utils import CaptureQueriesContext
+from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+from wagtail.search.backends import get_search_backend
 
-from news.models import ArticlePage  # noqa: E402
-from search import postgres_backend  # noqa: E402
-from search.query import parse  # noqa: E402
-from search.text_search import CONFIGURATION  # noqa: E402
+from news.models import ArticlePage
+from search import postgres_backend
+from search.query import parse
+from search.text_search import CONFIGURATION
 
 
 @pytest.fixture(autouse=True)

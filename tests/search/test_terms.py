@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 
 from news import listings
-from search import terms
+from news import related_terms as terms
 from tests import builders
 
 

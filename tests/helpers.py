@@ -1,0 +1,50 @@
+"""Reading the pages the tests ask for: parsed, and their cards' headlines."""
+
+from bs4 import BeautifulSoup, Tag
+
+
+def parse(page) -> Tag:
+    """`page` as BeautifulSoup: a response's HTML parsed; a soup, or an element of one, as is."""
+    if isinstance(page, Tag):
+        return page
+    return BeautifulSoup(page.content, "html.parser")
+
+
+def page_soup(client, url: str, **params) -> BeautifulSoup:
+    """The page at `url` (with `params` as its query), which must answer 200, parsed."""
+    response = client.get(url, params)
+    assert response.status_code == 200
+    return parse(response)
+
+
+def headlines(page, selector: str = "") -> list[str]:
+    """The headlines of the cards in `page` (a response, a soup or an element), in order, each
+    with its whitespace collapsed; only those inside `selector` when it is given."""
+    cards = parse(page).select(f"{selector} .card__headline".strip())
+    return [" ".join(h.get_text().split()) for h in cards]
+
+
+def text(node) -> str:
+    """An element's text, its whitespace collapsed."""
+    return " ".join(node.get_text(" ").split())
+
+
+def body_of(response) -> bytes:
+    """A response's body, streamed or not."""
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+def x_cache(client, url: str, **extra) -> str:
+    """What the page cache did with a GET of `url`, which must answer 200: hit, miss or none."""
+    response = client.get(url, **extra)
+    assert response.status_code == 200, (url, response.status_code)
+    return response.get("X-Cache", "none")
+
+
+def warm(client, urls) -> None:
+    """Each of `urls` stored by the page cache: its second GET is a hit."""
+    for url in urls:
+        client.get(url)
+        assert x_cache(client, url) == "hit", url
