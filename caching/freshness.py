@@ -25,8 +25,6 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pr
 
 from caching import edge, page_cache, surrogate_keys
 
-SITE_WIDE = ("sitemap_index", "news_sitemap", "feed_rss", "feed_atom")
-
 
 def take_over_from_wagtail() -> None:
     """Stops Wagtail's own purge on publishing and unpublishing: `page_changed` purges the page's
@@ -180,7 +178,7 @@ def purge_urls(page: Page) -> set[str]:
         return set()
     batch.add_page(page)
     batch.add_pages(page.get_ancestors().filter(depth__gt=1).specific())
-    batch.add_urls(root + reverse(name) for name in SITE_WIDE)
+    batch.add_urls(root + reverse(name) for name in settings.CDN_SITE_WIDE_URL_NAMES)
     batch.add_url(root + reverse("sitemap", args=["pages"]))
     pages, paths = page.cdn_addresses() if hasattr(page, "cdn_addresses") else ((), ())
     batch.add_pages(pages)

@@ -272,6 +272,9 @@ PAGE_CACHE_SECONDS = 24 * 60 * 60  # a change empties it anyway
 # Where responses list their surrogate keys: Varnish's xkey always; add "Surrogate-Key" for
 # Fastly, "Cache-Tag" for Cloudflare (production reads SURROGATE_KEY_HEADERS).
 SURROGATE_KEY_HEADERS = ["xkey"]
+# What a CDN in front holds that lists every page: purged by address with any page's change
+# (caching/freshness.py; each page adds its own, cdn_addresses()).
+CDN_SITE_WIDE_URL_NAMES = ["sitemap_index", "news_sitemap", "feed_rss", "feed_atom"]
 PAGE_CACHE_CONTROL = {
     "public": True,
     "max_age": 60,
