@@ -54,7 +54,7 @@ class HomePage(Page):
         """Straight to the page at the path, where Wagtail walks the tree a level at a time.
 
         Wagtail's walk costs two queries a level (the child, then its specific type); this is
-        one lookup by URL path (indexed by home's migration 0007) and one for the type. None of
+        one lookup by URL path (indexed by home's migration 0003) and one for the type. None of
         the magazine's pages routes further paths of its own, so the answer is the same; a path
         that names no page falls back to Wagtail's walk, which gives the 404.
         """

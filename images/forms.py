@@ -1,5 +1,5 @@
-"""The image form in the admin (WAGTAILIMAGES_IMAGE_FORM_BASE). A module of its own: Wagtail's
-image forms need the models loaded, and news.models needs news.forms while they load."""
+"""The image form in the admin (WAGTAILIMAGES_IMAGE_FORM_BASE). A module of its own: Wagtail
+imports it by name when it builds its image forms, after the models are loaded."""
 
 import warnings
 

@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from caching import surrogate_keys
 from core.media import serve_document, serve_media
-from home.page_passwords import throttled_document_password, throttled_page_password
+from core.page_passwords import throttled_document_password, throttled_page_password
 from home.views import robots_txt
 from news import feeds
 from news import views as news_views

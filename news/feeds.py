@@ -7,14 +7,13 @@ every author, its section and tags as categories, its dates and its hero image.
 import copy
 import re
 
-from django.apps import apps
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, rfc3339_date
 from django.utils.html import escape
 
 from caching import surrogate_keys
-from core import crops
+from core import crops, site_settings
 from core.seo import SOCIAL_IMAGE, absolute, summary
 from core.view_restrictions import readable
 
@@ -87,7 +86,7 @@ class MagazineFeed(Feed):
         # copy to hold its request and settings, so that two readers' feeds never mix.
         feed = copy.copy(self)
         feed.request = request
-        feed.settings = apps.get_model("home", "MagazineSettings").for_request(request)
+        feed.settings = site_settings.for_request(request)
         return Feed.__call__(feed, request, *args, **kwargs)
 
     def title(self, obj) -> str:

@@ -7,12 +7,12 @@ show or a list they come from changes. An editor's correction to one article rem
 content, and the rails of the pages that show it; every other part stays made.
 """
 
-from django.apps import apps
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from wagtail.images import get_image_model
 
 from caching import fragments, surrogate_keys
+from core import site_settings
 from core.pagination import page_number, paginate
 
 from . import embeds, listings
@@ -39,7 +39,7 @@ def article_content(request: HttpRequest, article: ArticlePage) -> dict:
             images = get_image_model().objects.prefetch_renditions()
             article.hero_image = images.filter(pk=article.hero_image_id).first()
         parts = _parts(article)
-        settings = apps.get_model("home", "MagazineSettings").for_request(request)
+        settings = site_settings.for_request(request)
         meta = article_meta(article, request, settings, parts["authors"], parts["tags"])
         context = {
             "page": article,

@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from django.apps import apps
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -10,7 +9,7 @@ from django.utils.translation import get_language
 from taggit.models import Tag
 
 from caching import surrogate_keys
-from core import seo
+from core import seo, site_settings
 from core.pagination import paginate
 
 from . import listings
@@ -47,7 +46,7 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
     since = timezone.now() - timedelta(days=NEWS_SITEMAP_DAYS)
     surrogate_keys.note(surrogate_keys.ALL_ARTICLES)
     articles = listings.articles().filter(display_date__gte=since)[:NEWS_SITEMAP_LIMIT]
-    settings = apps.get_model("home", "MagazineSettings").for_request(request)
+    settings = site_settings.for_request(request)
     context = {
         "articles": [(a.get_full_url(request), a) for a in articles],
         "name": settings.name,

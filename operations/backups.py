@@ -52,7 +52,8 @@ EXCLUDED_MODELS = {
 # one: the demo's take minutes); a restored site should serve as fast as the one backed up from
 # its first request. The cost is size: the demo's renditions are 25 MB, its originals 5 MB.
 
-# What migrations create in a new database (Wagtail's and operations/newsroom.py's): the root, home,
+# What migrations create in a new database (Wagtail's, home/site_tree.py's and
+# operations/newsroom.py's): the root, home,
 # News and People pages, the site, locale and root collection, the groups with their
 # permissions, the review workflow. A restore replaces these rows with the backup's; any other
 # row means the database is in use, and restore refuses it. If a new migration creates rows of

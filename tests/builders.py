@@ -171,3 +171,23 @@ def change_the_andes(kind: str, magazine: Magazine) -> None:
 
 
 KINDS = ["publish", "update", "unpublish", "move", "delete", "author", "picture", "tag"]
+
+
+def body_with_every_block(picture) -> list[dict]:
+    """An article body with one block of each kind, `picture` in its image block."""
+    return [
+        paragraph("The river port had not seen a ship in eleven years."),
+        paragraph("On Tuesday three arrived."),
+        {"type": "heading", "value": "What it means", "id": "h1"},
+        {
+            "type": "pull_quote",
+            "value": {"text": "We used the river again.", "attribution": "Ana Ruiz, mayor"},
+            "id": "q1",
+        },
+        {
+            "type": "image",
+            "value": {"image": picture.pk, "caption": "", "credit": "", "width": "wide"},
+            "id": "i1",
+        },
+        {"type": "embed", "value": "https://vimeo.com/76979871", "id": "e1"},
+    ]

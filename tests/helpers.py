@@ -48,3 +48,12 @@ def warm(client, urls) -> None:
     for url in urls:
         client.get(url)
         assert x_cache(client, url) == "hit", url
+
+
+# The environment the production settings need at the least (magazine/settings/production.py).
+REQUIRED = {
+    "SECRET_KEY": "s" * 50,
+    "ALLOWED_HOSTS": "magazine.example, www.magazine.example",
+    "DATABASE_URL": "postgres://magazine:secret@db.internal:5432/magazine",
+    "REDIS_URL": "redis://cache.internal:6379/0",
+}

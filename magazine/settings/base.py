@@ -152,8 +152,8 @@ TRUSTED_PROXIES = [
     if network.strip()
 ]
 AXES_FAILURE_LIMIT = 5
-# Wrong passwords for a private page or document from one address, per window (home/
-# page_passwords.py).
+# Wrong passwords for a private page or document from one address, per window
+# (core/page_passwords.py).
 PASSWORD_GUESSES = 5
 PASSWORD_GUESS_WINDOW = 15 * 60
 AXES_COOLOFF_TIME = timedelta(minutes=15)
@@ -242,6 +242,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Magazine"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "images.MagazineImage"
+# The magazine's name, logo and links, for the apps below home (core/site_settings.py).
+MAGAZINE_SETTINGS_MODEL = "home.MagazineSettings"
 # Tag pages at /tags/cote-divoire/ rather than /tags/c%C3%B4te-divoire/.
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 WAGTAILIMAGES_IMAGE_FORM_BASE = "images.forms.MagazineImageForm"
@@ -272,9 +274,15 @@ PAGE_CACHE_SECONDS = 24 * 60 * 60  # a change empties it anyway
 # Where responses list their surrogate keys: Varnish's xkey always; add "Surrogate-Key" for
 # Fastly, "Cache-Tag" for Cloudflare (production reads SURROGATE_KEY_HEADERS).
 SURROGATE_KEY_HEADERS = ["xkey"]
-# What a CDN in front holds that lists every page: purged by address with any page's change
-# (caching/freshness.py; each page adds its own, cdn_addresses()).
-CDN_SITE_WIDE_URL_NAMES = ["sitemap_index", "news_sitemap", "feed_rss", "feed_atom"]
+# What a CDN in front holds that lists every page, as URL names and their arguments: purged
+# by address with any page's change (caching/freshness.py; each page adds its own addresses).
+CDN_SITE_WIDE_URLS = [
+    ("sitemap_index",),
+    ("sitemap", "pages"),
+    ("news_sitemap",),
+    ("feed_rss",),
+    ("feed_atom",),
+]
 PAGE_CACHE_CONTROL = {
     "public": True,
     "max_age": 60,

@@ -6,9 +6,10 @@ SQLite needs nothing: its full-text tokenizer already folds accents. `unaccent` 
 extension, so the database's owner may create it.
 """
 
+from django.conf import settings
 from django.db import migrations
 
-from search.text_search import CONFIGURATION
+CONFIGURATION = settings.TEXT_SEARCH_CONFIGURATION
 
 CREATE = [
     "CREATE EXTENSION IF NOT EXISTS unaccent",

@@ -3,6 +3,8 @@
 import os
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
 
 # Playwright's sync API runs an event loop in this thread; Django must still allow the ORM here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -44,3 +46,11 @@ def browser_page(migrated_data, page):
 
     connection._test_serialized_contents = migrated_data
     return page
+
+
+def assert_accessible(page: Page) -> None:
+    # Let every image and font arrive first: a request still running when the test ends would
+    # reach the live server after its database has been flushed.
+    page.wait_for_load_state("networkidle")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()

@@ -7,7 +7,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from news.models import ArticlePage
 from tests import builders
-from tests.browser.test_reader_journey import assert_accessible
+from tests.browser.conftest import assert_accessible
 from tests.conftest import member_of
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -2,20 +2,12 @@
 page: home, section, article, author, another article."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from tests import builders
+from tests.browser.conftest import assert_accessible
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def assert_accessible(page: Page) -> None:
-    # Let every image and font arrive first: a request still running when the test ends would
-    # reach the live server after its database has been flushed.
-    page.wait_for_load_state("networkidle")
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_report()
 
 
 @pytest.fixture

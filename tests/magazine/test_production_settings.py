@@ -7,12 +7,8 @@ import sys
 
 from django.conf import settings
 
-REQUIRED = {
-    "SECRET_KEY": "s" * 50,
-    "ALLOWED_HOSTS": "magazine.example, www.magazine.example",
-    "DATABASE_URL": "postgres://magazine:secret@db.internal:5432/magazine",
-    "REDIS_URL": "redis://cache.internal:6379/0",
-}
+from tests.helpers import REQUIRED
+
 PROBE = """
 import json
 from django.conf import settings

@@ -14,7 +14,6 @@ from django.utils import timezone
 
 from news.models import ArticleNote
 from tests import builders
-from tests.news.test_article_page import body_with_every_block
 
 VNU = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -50,7 +49,7 @@ def test_every_kind_of_page_is_valid_html(client, magazine, tmp_path):
         [magazine.ana, magazine.ben],
         dateline="WASHINGTON, D.C.",
         hero_image=hero,
-        body=body_with_every_block(figure),
+        body=builders.body_with_every_block(figure),
         tags=("Colombia",),
     )
     ArticleNote.objects.create(page=story, date=timezone.now(), text="<p>Update: more.</p>")

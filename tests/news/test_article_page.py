@@ -10,25 +10,6 @@ from tests import builders
 from tests.helpers import text
 
 
-def body_with_every_block(picture) -> list[dict]:
-    return [
-        builders.paragraph("The river port had not seen a ship in eleven years."),
-        builders.paragraph("On Tuesday three arrived."),
-        {"type": "heading", "value": "What it means", "id": "h1"},
-        {
-            "type": "pull_quote",
-            "value": {"text": "We used the river again.", "attribution": "Ana Ruiz, mayor"},
-            "id": "q1",
-        },
-        {
-            "type": "image",
-            "value": {"image": picture.pk, "caption": "", "credit": "", "width": "wide"},
-            "id": "i1",
-        },
-        {"type": "embed", "value": "https://vimeo.com/76979871", "id": "e1"},
-    ]
-
-
 @pytest.fixture
 def article(magazine):
     settings = MagazineSettings.for_site(magazine.home.get_site())
@@ -42,7 +23,7 @@ def article(magazine):
         [magazine.ana, magazine.ben],
         dateline="WASHINGTON, D.C.",
         hero_image=hero,
-        body=body_with_every_block(figure),
+        body=builders.body_with_every_block(figure),
         tags=["Colombia", "Transport"],
     )
 

@@ -15,7 +15,7 @@ from django.core.management import call_command
 from wagtail.images import get_image_model
 
 from tests import builders
-from tests.magazine.test_production_settings import REQUIRED
+from tests.helpers import REQUIRED
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 matches first, and counts only as deep as readers can page."""
 
 import pytest
+from django.conf import settings
 from django.db import connection
 
 if connection.vendor != "postgresql":
@@ -14,7 +15,6 @@ from wagtail.search.backends import get_search_backend
 from news.models import ArticlePage
 from search import postgres_backend
 from search.query import parse
-from search.text_search import CONFIGURATION
 
 
 @pytest.fixture(autouse=True)
@@ -30,7 +30,7 @@ def rum_index(db):
 @pytest.mark.parametrize("text", ["water", "bogota water", '"water level"', "nothing"])
 def test_same_matches_and_counts_as_wagtails_backend(stories, text):
     ours = get_search_backend()
-    stock = PostgresSearchBackend({"SEARCH_CONFIG": CONFIGURATION})
+    stock = PostgresSearchBackend({"SEARCH_CONFIG": settings.TEXT_SEARCH_CONFIGURATION})
     articles = ArticlePage.objects.live()
     found = ours.search(parse(text), articles)
     expected = stock.search(parse(text), articles)

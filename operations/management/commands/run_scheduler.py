@@ -2,7 +2,7 @@
 queue the lookups of embeds that failed and are due again.
 
 In production use cron or a systemd timer to run `manage.py publish_scheduled` each minute
-instead (see README); this loop is for a local site.
+instead (docs/operations.md); this loop is for a local site.
 """
 
 import time
