@@ -96,14 +96,14 @@ def page_about_to_change(sender, instance, update_fields=None, **kwargs) -> None
     before = type(instance).objects.filter(pk=instance.pk, live=True).first()
     if before is not None:
         keys = touched_keys(before)
-        transaction.on_commit(lambda: refresh(keys, set()))
+        forget(keys)
 
 
 def page_about_to_move(sender, instance: Page, **kwargs) -> None:
     page = instance.specific
     if page.live:
         keys = touched_keys(page)
-        transaction.on_commit(lambda: refresh(keys, set()))
+        forget(keys)
 
 
 def page_deleted(sender, instance, **kwargs) -> None:
@@ -111,7 +111,7 @@ def page_deleted(sender, instance, **kwargs) -> None:
     # live page is unpublished first, by Wagtail, which `page_changed` has seen.)
     if type(instance) is Page:
         keys = {surrogate_keys.page(instance.pk)}
-        transaction.on_commit(lambda: refresh(keys, set()))
+        forget(keys)
 
 
 def privacy_changed(sender, instance: PageViewRestriction, **kwargs) -> None:
@@ -135,7 +135,7 @@ def embed_stored(sender, instance: Embed, **kwargs) -> None:
     """An embed found in the background replaces the plain link pages were showing."""
     if instance.html:
         keys = {surrogate_keys.embed(instance.hash)}
-        transaction.on_commit(lambda: refresh(keys, set()))
+        forget(keys)
 
 
 def image_changed(sender, instance, **kwargs) -> None:
@@ -151,11 +151,11 @@ def image_changed(sender, instance, **kwargs) -> None:
         else:
             keys.add(surrogate_keys.SITE)
     if keys:
-        transaction.on_commit(lambda: refresh(keys, set()))
+        forget(keys)
 
 
 def site_changed(sender, instance, **kwargs) -> None:
-    transaction.on_commit(lambda: refresh({surrogate_keys.SITE}, set()))
+    forget({surrogate_keys.SITE})
 
 
 def refresh(keys: set[str], urls: set[str]) -> None:

@@ -21,10 +21,10 @@ from wagtail.search.utils import normalise_query_string
 from caching import surrogate_keys
 from core.text import keywords
 from core.view_restrictions import readable
-from news.related_terms import distinctive
 
 from . import cards
 from .models import ArticleAuthor, ArticlePage, FoundRelated, NewsIndexPage, author_model
+from .related_terms import distinctive
 
 MORE_IN_SECTION = 4
 MORE_FROM_AUTHOR = 4
@@ -50,7 +50,9 @@ def articles(*card_kinds: str, image_specs: Sequence[str] = ()) -> QuerySet[Arti
     be made again.
     """
     specs = list(image_specs) or list(
-        {spec: None for kind in card_kinds or cards.PICTURES for spec in cards.PICTURES[kind].specs}
+        dict.fromkeys(
+            spec for kind in card_kinds or cards.PICTURES for spec in cards.PICTURES[kind].specs
+        )
     )
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
     return (
