@@ -44,7 +44,11 @@ check: install  ## What CI checks besides the tests
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed locale/es/LC_MESSAGES/django.mo
+
+# The Spanish edition's interface strings, compiled from the catalogue (needs gettext's msgfmt).
+locale/es/LC_MESSAGES/django.mo: locale/es/LC_MESSAGES/django.po $(VENV)/.installed
+	$(MANAGE) compilemessages -l es --ignore=.venv --ignore=node_modules
 
 $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
 	$(UV) sync --frozen --python $(PYTHON)

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode
 
+from django.conf import settings
 from django.http import HttpRequest, QueryDict
 from django.http.request import split_domain_port
 
@@ -25,7 +26,9 @@ from core import pagination
 PAGE = "page"
 SITEMAP_PAGE = "p"
 SITEMAP_PATH = re.compile(r"^/sitemap-[^/]+\.xml$")
-SEARCH_PATH = "/search/"
+# Search, in every edition (/en/search/, /es/search/).
+_EDITIONS = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
+SEARCH_PATH = re.compile(rf"^/(?:{_EDITIONS})/search/$")
 TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
 _NUMBER = re.compile(r"[1-9][0-9]*")
 _NUMBERISH = re.compile(r"\s*\+?\d+\s*")  # what int() reads: "02", "+2", " 2", "２"
@@ -53,7 +56,7 @@ def canonical(request: HttpRequest) -> Address:
         for name, value in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
         if not name.startswith(TRACKING)
     ]
-    if path == SEARCH_PATH and any(name != PAGE for name, _ in pairs):
+    if SEARCH_PATH.match(path) and any(name != PAGE for name, _ in pairs):
         return Address(bypass=True)
     numbers = [value for name, value in pairs if name == paging]
     if len(numbers) > 1:

@@ -47,7 +47,9 @@ def cached(
     if page_cache.switched_off() or getattr(request, "is_preview", False):
         surrogate_keys.note(*keys)
         return make()
-    address = f"{PREFIX}{release()}:{name}"
+    # Each edition's fragments apart: their words and lists are in its language.
+    language = surrogate_keys.active_language()
+    address = f"{PREFIX}{release()}:{language}:{name}"
     try:
         found = page_cache.cache().get_many([page_cache.CHANGES_KEY, address])
         stored = found.get(address)
@@ -62,7 +64,8 @@ def cached(
     pictures_left_out = crops.missing_so_far()
     with surrogate_keys.collecting() as shown:
         value = make()
-    shown.update(keys)
+    # What every page of the edition shows (its sections' names, say) goes with it.
+    shown.update(keys, [surrogate_keys.edition(language)])
     surrogate_keys.note(*shown)
     if crops.missing_so_far() > pictures_left_out:
         return value  # made without a picture whose crops are not made yet: not kept

@@ -75,7 +75,10 @@ def forget(keys: set[str]) -> None:
 def touched_keys(page: Page) -> set[str]:
     """The keys a change of `page` (specific) touches."""
     keys = getattr(page, "touched_keys", None)
-    return set(keys()) if keys else {surrogate_keys.SITE}
+    if keys:
+        return set(keys())
+    # A section, a home page: its edition's header and lists may show it.
+    return {surrogate_keys.edition(page.locale.language_code)}
 
 
 def page_changed(sender, instance: Page, **kwargs) -> None:

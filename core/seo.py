@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.http import HttpRequest
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from wagtail.images.models import Filter
 from wagtail.models import Page, Site
 
@@ -22,6 +23,8 @@ ARTICLE_IMAGES = (
     "fill-1200x1200|format-jpeg",
 )
 IMAGE_SPECS = (SOCIAL_IMAGE, *ARTICLE_IMAGES)
+# JSON-LD types that schema.org gives no language.
+UNWRITTEN = {"BreadcrumbList"}
 
 
 @dataclass
@@ -36,8 +39,13 @@ class Meta:
 
     @property
     def scripts(self) -> list[SafeString]:
-        """The JSON-LD, each ready to go inside a <script type="application/ld+json">."""
-        return [json_ld(data) for data in self.json_ld]
+        """The JSON-LD, each ready to go inside a <script type="application/ld+json">. Each
+        thing but a trail of breadcrumbs is in the language of the edition being read."""
+        language = get_language()
+        return [
+            json_ld(data if data.get("@type") in UNWRITTEN else {**data, "inLanguage": language})
+            for data in self.json_ld
+        ]
 
 
 def summary(text: str, length: int = 300) -> str:

@@ -5,7 +5,9 @@ import html as entities
 import re
 import unicodedata
 
+from django.conf import settings
 from django.utils.html import strip_tags
+from django.utils.translation import get_language
 
 # Letters and digits in any script, accented ones included; everything else separates words.
 # The search engines' own syntax (quotes, *, ^, :, -, parentheses, NEAR) never survives this.
@@ -58,3 +60,10 @@ def has_text(html: str) -> bool:
     while the last keystrokes are still on their way."""
     text = entities.unescape(strip_tags(html or ""))
     return bool(text.translate(_INVISIBLE).strip())
+
+
+def search_configuration(language: str | None = None) -> str:
+    """PostgreSQL's text search configuration for `language` (the active one by default):
+    its stemmer, after unaccent."""
+    code = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return settings.TEXT_SEARCH_CONFIGURATIONS.get(code, settings.TEXT_SEARCH_CONFIGURATION)

@@ -3,6 +3,7 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
 from caching import fragments
+from editions import routing
 from news import listings
 
 
@@ -15,11 +16,12 @@ def navigation(request: HttpRequest) -> dict:
         site = Site.find_for_request(request)
         if site is None:
             return []
+        # The sections of the edition being read, under its own home.
         return fragments.cached(
             f"nav:{site.pk}",
             lambda: [
                 {"title": section.title, "url": section.get_url(request)}
-                for section in listings.top_sections(site.root_page).in_menu()
+                for section in listings.top_sections(routing.edition_home(request)).in_menu()
             ],
             request=request,
         )

@@ -11,15 +11,27 @@ from wagtail.models import Orderable, Page, Site
 
 from caching import fragments
 from core import seo
+from editions.pages import TranslatedPage
 from news import listings
 from news.choosers import ArticleChooser
 
 from .front import front
 
 
-class HomePage(Page):
+class HomePage(TranslatedPage, Page):
     intro = models.TextField(
         blank=True, help_text="A sentence about the magazine, used as the home page's description."
+    )
+    # Each edition's home says the magazine's words in its own language; blank takes the
+    # magazine's settings (one for the site, whatever the language).
+    tagline = models.CharField(
+        max_length=160,
+        blank=True,
+        help_text="This edition's tagline, under the name. Blank: the magazine settings' one.",
+    )
+    footer_note = models.TextField(
+        blank=True,
+        help_text="This edition's small print in the footer. Blank: the magazine settings' one.",
     )
     lead_story = models.ForeignKey(
         "news.ArticlePage",
@@ -33,6 +45,8 @@ class HomePage(Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
+        FieldPanel("tagline"),
+        FieldPanel("footer_note"),
         FieldPanel("lead_story", widget=ArticleChooser),
         MultipleChooserPanel(
             "featured_articles",

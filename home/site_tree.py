@@ -6,6 +6,8 @@ models, and is idempotent: running it again leaves things as they are.
 """
 
 NEWS_SLUG, PEOPLE_SLUG = "news", "people"
+# The Spanish edition's own addresses: /es/noticias/, /es/equipo/.
+SPANISH_SLUGS = {NEWS_SLUG: "noticias", PEOPLE_SLUG: "equipo"}
 
 
 def create_home_page(apps) -> None:
@@ -60,6 +62,53 @@ def create_index_pages(apps) -> None:
         "People",
         intro="The people who write for us.",
     )
+
+
+def create_spanish_edition(apps) -> None:
+    """The Spanish edition's home, News and People: translations of the English ones (same
+    translation key, locale "es"), so that /es/ answers on a fresh site before any article is
+    translated. The English locale, made by Wagtail from LANGUAGE_CODE, becomes "en"."""
+    Locale = apps.get_model("wagtailcore.Locale")
+    Page = apps.get_model("wagtailcore.Page")
+    HomePage = apps.get_model("home.HomePage")
+    Locale.objects.filter(language_code="en-gb").update(language_code="en")
+    english = HomePage.objects.filter(depth=2).order_by("path").first()
+    if english is None:
+        return
+    spanish, _ = Locale.objects.get_or_create(language_code="es")
+    if not HomePage.objects.filter(locale=spanish).exists():
+        root = Page.objects.get(depth=1)
+        last = Page.objects.filter(depth=2).order_by("path").last()
+        HomePage.objects.create(
+            title="Portada",
+            draft_title="Portada",
+            slug="home-es",
+            content_type_id=english.content_type_id,
+            path=root.path + _base36(int(last.path[-4:], 36) + 1).rjust(4, "0"),
+            depth=2,
+            numchild=0,
+            url_path="/home-es/",
+            locale=spanish,
+            translation_key=english.translation_key,
+            live=True,
+        )
+        root.numchild = Page.objects.filter(depth=2).count()
+        root.save(update_fields=["numchild"])
+    home = HomePage.objects.get(locale=spanish, translation_key=english.translation_key)
+    for model_label, slug, title, intro in (
+        ("news.NewsIndexPage", NEWS_SLUG, "Noticias", "Todos los artículos, del más reciente."),
+        ("people.PeopleIndexPage", PEOPLE_SLUG, "Equipo", "Quienes escriben para nosotros."),
+    ):
+        source = Page.objects.filter(depth=3, slug=slug, locale_id=english.locale_id).first()
+        _child_page(
+            apps,
+            home,
+            model_label,
+            SPANISH_SLUGS[slug],
+            title,
+            intro=intro,
+            **({"translation_key": source.translation_key} if source else {}),
+        )
 
 
 def _child_page(apps, parent, model_label: str, slug: str, title: str, **fields) -> None:

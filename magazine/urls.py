@@ -1,22 +1,31 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps import views as sitemaps
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
 from caching import surrogate_keys
 from core.media import serve_document, serve_media
 from core.page_passwords import throttled_document_password, throttled_page_password
+from editions import languages, routing
+from editions.sitemaps import EditionsSitemap
 from home.views import robots_txt
 from news import feeds
 from news import views as news_views
 from search import views as search_views
 
-PAGES = {"sitemaps": {"pages": Sitemap}}
-# The sitemaps list every page: articles, authors, and the sections (which are the site's).
-every_page = surrogate_keys.shows(surrogate_keys.ALL_ARTICLES, surrogate_keys.AUTHORS)
+PAGES = {"sitemaps": {"pages": EditionsSitemap}}
+# The sitemaps list every page of every edition: articles, authors, sections.
+every_page = surrogate_keys.shows(
+    *(
+        key(code)
+        for code in languages.codes()
+        for key in (surrogate_keys.all_articles, surrogate_keys.authors, surrogate_keys.edition)
+    )
+)
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -35,15 +44,6 @@ urlpatterns = [
     # Wagtail's document view, never kept by a CDN (core/media.py).
     re_path(r"^documents/(\d+)/(.*)$", serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", search_views.search, name="search"),
-    # Tags made before slugs were ASCII-only may hold any letter ("côte-divoire").
-    re_path(r"^tags/(?P<slug>[-\w]+)/$", news_views.tag, name="tag"),
-    path("feeds/rss.xml", feeds.MagazineFeed(), name="feed_rss"),
-    path("feeds/atom.xml", feeds.MagazineAtomFeed(), name="feed_atom"),
-    path("feeds/section/<int:pk>/rss.xml", feeds.SectionFeed(), name="section_feed_rss"),
-    path("feeds/section/<int:pk>/atom.xml", feeds.SectionAtomFeed(), name="section_feed_atom"),
-    path("feeds/author/<int:pk>/rss.xml", feeds.AuthorFeed(), name="author_feed_rss"),
-    path("feeds/author/<int:pk>/atom.xml", feeds.AuthorAtomFeed(), name="author_feed_atom"),
     # Past 50,000 pages the index lists more than one page of the pages' sitemap.
     path(
         "sitemap.xml",
@@ -61,4 +61,19 @@ if settings.SERVE_MEDIA_FILES:
     # documents, however spelled (core/media.py).
     urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media))
 
-urlpatterns.append(path("", include(wagtail_urls)))
+# Everything a reader reads, in each edition: /en/…, /es/… (editions/routing.py).
+urlpatterns += i18n_patterns(
+    path("search/", search_views.search, name="search"),
+    # Tags made before slugs were ASCII-only may hold any letter ("côte-divoire").
+    re_path(r"^tags/(?P<slug>[-\w]+)/$", news_views.tag, name="tag"),
+    path("feeds/rss.xml", feeds.MagazineFeed(), name="feed_rss"),
+    path("feeds/atom.xml", feeds.MagazineAtomFeed(), name="feed_atom"),
+    path("feeds/section/<int:pk>/rss.xml", feeds.SectionFeed(), name="section_feed_rss"),
+    path("feeds/section/<int:pk>/atom.xml", feeds.SectionAtomFeed(), name="section_feed_atom"),
+    path("feeds/author/<int:pk>/rss.xml", feeds.AuthorFeed(), name="author_feed_rss"),
+    path("feeds/author/<int:pk>/atom.xml", feeds.AuthorAtomFeed(), name="author_feed_atom"),
+    # Wagtail's page view, routed from the edition's home in one query (editions/routing.py);
+    # the same name and pattern as Wagtail's, which page URLs are reversed by.
+    re_path(serve_pattern, routing.serve, name="wagtail_serve"),
+    path("", include(wagtail_urls)),
+)

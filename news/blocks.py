@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock, EmbedValue
 from wagtail.embeds.finders import get_finders
@@ -41,7 +42,7 @@ class ParagraphBlock(blocks.RichTextBlock):
         # Only empty paragraphs (the editor saves a moment after the last keystroke) are no text.
         value = super().clean(value)
         if self.required and not has_text(value.source):
-            raise ValidationError("Write the paragraph, or remove the block.")
+            raise ValidationError(gettext("Write the paragraph, or remove the block."))
         return value
 
     def get_context(self, value, parent_context=None):
@@ -180,8 +181,10 @@ class ArticleEmbedBlock(EmbedBlock):
         value = blocks.FieldBlock.clean(self, value)
         if value is not None and not any(finder.accept(value.url) for finder in get_finders()):
             raise ValidationError(
-                "No embed provider handles this address (YouTube, Vimeo and other oEmbed "
-                "sites do); link to it from a paragraph instead."
+                gettext(
+                    "No embed provider handles this address (YouTube, Vimeo and other oEmbed "
+                    "sites do); link to it from a paragraph instead."
+                )
             )
         return value
 

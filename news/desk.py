@@ -7,18 +7,21 @@ queries, so a page of the list costs the same with 25 articles as with 100, amon
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Exists, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Cast, Length, Substr
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Revision, WorkflowState
+
+from editions.desk import with_translation_state
 
 from .models import ArticleAuthor, ArticlePage
 
 # The states an article can be in, as the desk names them, most pressing first.
 IN_REVIEW, SCHEDULED, CHANGED, LIVE, DRAFT = "review", "scheduled", "changed", "live", "draft"
 STATUS_LABELS = {
-    IN_REVIEW: "In review",
-    SCHEDULED: "Scheduled",
-    CHANGED: "Live, with unpublished changes",
-    LIVE: "Live",
-    DRAFT: "Draft",
+    IN_REVIEW: _("In review"),
+    SCHEDULED: _("Scheduled"),
+    CHANGED: _("Live, with unpublished changes"),
+    LIVE: _("Live"),
+    DRAFT: _("Draft"),
 }
 
 
@@ -28,7 +31,8 @@ def desk_articles() -> QuerySet[ArticlePage]:
     page_id = Cast(OuterRef("pk"), output_field=CharField())
     parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
     return (
-        ArticlePage.objects.annotate(
+        with_translation_state(ArticlePage.objects.all())
+        .annotate(
             desk_section=Subquery(Page.objects.filter(path=parent_path).values("title")[:1]),
             desk_in_review=Exists(
                 WorkflowState.objects.filter(

@@ -113,7 +113,7 @@ class MagazineFeed(Feed):
         return listings.articles(image_specs=[SOCIAL_IMAGE])
 
     def articles(self, obj):
-        surrogate_keys.note(surrogate_keys.ALL_ARTICLES)
+        surrogate_keys.note(surrogate_keys.all_articles())
         return self.base()
 
     def items(self, obj) -> list:

@@ -1,6 +1,7 @@
 """The article editor's form: drafts may be unfinished, a published article may not."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from taggit.models import Tag
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -24,7 +25,7 @@ class ArticlePageForm(WagtailAdminPageForm):
         unusable = [name for name in tags if not Tag().slugify(name)]
         if unusable:
             raise ValidationError(
-                "A tag needs a letter or a digit: %(tags)s",
+                gettext("A tag needs a letter or a digit: %(tags)s"),
                 params={"tags": ", ".join(f"“{name}”" for name in unusable)},
             )
         return tags
@@ -40,6 +41,9 @@ class ArticlePageForm(WagtailAdminPageForm):
         ):
             self.add_error(
                 "hero_image",
-                "This picture has no alt text yet. Describe it in Images, or mark it decorative.",
+                gettext(
+                    "This picture has no alt text yet. Describe it in Images, or mark it "
+                    "decorative."
+                ),
             )
         return data

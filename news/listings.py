@@ -1,6 +1,7 @@
 """Every list of articles a reader sees comes from here, search results included.
 
-Each function starts from `articles()`: live and public (`readable`), newest first, and loaded
+Each function starts from `articles()`: live and public (`readable`), of the edition being
+read (the active language: /es/ pages list Spanish articles only), newest first, and loaded
 for cards (hero image with its renditions, authors in byline order) so that a page's queries do
 not grow with the number of cards. Card lists are returned through `with_sections`, which names
 each card's section in one query.
@@ -21,6 +22,7 @@ from wagtail.search.utils import normalise_query_string
 from caching import surrogate_keys
 from core.text import keywords
 from core.view_restrictions import readable
+from editions import languages
 
 from . import cards
 from .models import ArticleAuthor, ArticlePage, FoundRelated, NewsIndexPage, author_model
@@ -39,7 +41,9 @@ _BYLINE = Prefetch(
 )
 
 
-def articles(*card_kinds: str, image_specs: Sequence[str] = ()) -> QuerySet[ArticlePage]:
+def articles(
+    *card_kinds: str, image_specs: Sequence[str] = (), every_edition: bool = False
+) -> QuerySet[ArticlePage]:
     """Every article a reader may see, newest first, ready to render as cards.
 
     `card_kinds` (keys of news.cards.PICTURES) name the kinds of card picture the page shows:
@@ -47,7 +51,7 @@ def articles(*card_kinds: str, image_specs: Sequence[str] = ()) -> QuerySet[Arti
     which tests/news/test_query_counts.py would see). All kinds, when none is named.
     `image_specs`, when given, are the only renditions loaded instead (a feed's social crop,
     say): the loaded ones are all Wagtail looks at, so a rendition needed but not loaded would
-    be made again.
+    be made again. `every_edition` lists both languages' (the sitemaps, which are the site's).
     """
     specs = list(image_specs) or list(
         dict.fromkeys(
@@ -55,13 +59,19 @@ def articles(*card_kinds: str, image_specs: Sequence[str] = ()) -> QuerySet[Arti
         )
     )
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
+    found = ArticlePage.objects.all() if every_edition else in_edition(ArticlePage.objects.all())
     return (
-        readable(ArticlePage.objects.all())
+        readable(found)
         .defer_streamfields()
         .select_related("hero_image")
         .prefetch_related(Prefetch("hero_image__renditions", queryset=renditions), _BYLINE)
         .order_by("-display_date", "-id")
     )
+
+
+def in_edition(pages: QuerySet) -> QuerySet:
+    """The pages of the edition being read."""
+    return pages.filter(locale=languages.locale_id())
 
 
 def with_sections(cards: Iterable[ArticlePage]) -> list[ArticlePage]:
@@ -183,7 +193,9 @@ def article_rails(article: ArticlePage, section: Page, authors: list, tags: list
 
 def card_ids() -> QuerySet[ArticlePage]:
     """What articles() holds, as bare rows: to choose cards before loading them all at once."""
-    return readable(ArticlePage.objects.all()).only("pk").order_by("-display_date", "-id")
+    return (
+        readable(in_edition(ArticlePage.objects.all())).only("pk").order_by("-display_date", "-id")
+    )
 
 
 def _in_order(cards: dict, ids: list[int]) -> list[ArticlePage]:
@@ -235,7 +247,7 @@ def related_by_search(about: str, candidates: QuerySet[ArticlePage], limit: int)
     if not terms:
         return []
     # Any article published may rank among them.
-    surrogate_keys.note(surrogate_keys.ALL_ARTICLES)
+    surrogate_keys.note(surrogate_keys.all_articles())
     return list(candidates.search(PlainText(" ".join(terms), operator="or"))[:limit])
 
 
@@ -255,7 +267,7 @@ def search_articles(
     """
     results = articles("small")
     if query is None and section is None and author is None:
-        surrogate_keys.note(surrogate_keys.ALL_ARTICLES)
+        surrogate_keys.note(surrogate_keys.all_articles())
     if section is not None:
         results = results.descendant_of(section)
     if author is not None:
@@ -298,13 +310,15 @@ def promoted_pages(query_string: str) -> list:
 
 def readable_sections() -> QuerySet[NewsIndexPage]:
     """Every section readers may open, in tree order: for menus of sections."""
-    return readable(NewsIndexPage.objects.order_by("path")).only("title", "url_path", "depth")
+    return readable(in_edition(NewsIndexPage.objects.order_by("path"))).only(
+        "title", "url_path", "depth"
+    )
 
 
 def readable_authors() -> QuerySet:
     """Every author readers may open, by name: for menus of authors."""
-    surrogate_keys.note(surrogate_keys.AUTHORS)
-    return readable(author_model().objects.order_by("title")).only("title", "url_path")
+    surrogate_keys.note(surrogate_keys.authors())
+    return readable(in_edition(author_model().objects.order_by("title"))).only("title", "url_path")
 
 
 def _start_of_day(day: date) -> datetime:
@@ -355,7 +369,7 @@ def home_listings(home: Page, lead_id: int | None, featured_ids: Sequence[int]) 
     (an editor's featured pick may then be in both). Featured places the editors leave empty
     take the newest articles not shown above; the rails leave out every card shown above.
     """
-    surrogate_keys.note(surrogate_keys.ALL_ARTICLES)  # the newest fill "Latest"
+    surrogate_keys.note(surrogate_keys.all_articles())  # the newest fill "Latest"
     chosen_ids = [pk for pk in [lead_id, *featured_ids] if pk]
     chosen = {card.pk: card for card in articles().filter(pk__in=chosen_ids)} if chosen_ids else {}
     lead_card = chosen.get(lead_id)

@@ -31,6 +31,7 @@ from wagtail.search import index
 from caching import surrogate_keys
 from core.pagination import cached_paths
 from core.text import has_text
+from editions.pages import TranslatedPage
 
 from . import embeds
 from .blocks import ArticleBodyBlock, reading_minutes
@@ -58,7 +59,7 @@ def section_feed_paths(sections) -> list[str]:
     ]
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(TranslatedPage, Page):
     """A section of the magazine; the top one ("News") lists every article."""
 
     intro = models.TextField(
@@ -169,7 +170,7 @@ class ArticleNote(Orderable):
             raise ValidationError({"text": "Write the correction or update."})
 
 
-class ArticlePage(Page):
+class ArticlePage(TranslatedPage, Page):
     standfirst = models.TextField(
         max_length=300,
         help_text="The one-sentence summary under the headline, also used on cards and in search.",
@@ -340,7 +341,8 @@ class ArticlePage(Page):
         authors = self.article_authors.values_list("author_id", flat=True)
         return {
             surrogate_keys.page(self.pk),
-            surrogate_keys.ALL_ARTICLES,
+            surrogate_keys.all_articles(self.locale.language_code),
+            surrogate_keys.translations(self.translation_key),
             *(surrogate_keys.listing("section", pk) for pk in sections),
             *(surrogate_keys.listing("author", pk) for pk in authors if pk),
             *(surrogate_keys.listing("tag", tag.pk) for tag in self.tags.all()),

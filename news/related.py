@@ -9,6 +9,7 @@ their lists; readers get what was found, less what the page's other lists alread
 """
 
 from django.db import transaction
+from django.utils import translation
 from django_tasks import task
 
 from . import listings
@@ -21,9 +22,11 @@ NEIGHBOURS = 3
 
 
 def find(article: ArticlePage) -> list[int]:
+    """Found among the articles of the article's own edition, searched in its language."""
     about = listings.related_about(article, article.tags.all())
-    candidates = listings.card_ids().exclude(pk=article.pk)
-    ids = [card.pk for card in listings.related_by_search(about, candidates, FOUND)]
+    with translation.override(article.locale.language_code):
+        candidates = listings.card_ids().exclude(pk=article.pk)
+        ids = [card.pk for card in listings.related_by_search(about, candidates, FOUND)]
     FoundRelated.objects.update_or_create(article=article, defaults={"ids": ids})
     return ids
 

@@ -8,8 +8,9 @@ lexemes of the body vectors with the share of rows holding each, times the rows.
 magazine loses no word; other databases get every word.
 """
 
-from django.conf import settings
 from django.db import connection
+
+from core.text import search_configuration
 
 MAX_DOC_COUNT = 2000  # a word in more articles than this says too little, and costs too much
 MAX_TERMS = 8
@@ -48,7 +49,7 @@ def document_counts(words: list[str]) -> dict[str, float]:
 
     Words the text search configuration drops (stop words) are left out.
     """
-    # The configuration the index's vectors were made with (search's first migration).
+    # The configuration the edition's vectors were made with (search's migrations).
     with connection.cursor() as cursor:
-        cursor.execute(_COUNTS, [list(words), settings.TEXT_SEARCH_CONFIGURATION])
+        cursor.execute(_COUNTS, [list(words), search_configuration()])
         return dict(cursor.fetchall())

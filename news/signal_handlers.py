@@ -10,11 +10,11 @@ from django.db.models.signals import post_save, pre_delete
 from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.search import index
-from wagtail.signals import page_published
+from wagtail.signals import copy_for_translation_done, page_published
 
 from caching import freshness, surrogate_keys
 
-from . import related, renditions
+from . import bylines, related, renditions
 from .models import ArticlePage, ArticlePageTag, FoundRelated, NewsIndexPage, author_model
 
 
@@ -47,6 +47,10 @@ def register() -> None:
     post_save.connect(tag_changed, sender=Tag, dispatch_uid="freshness-tag")
     pre_delete.connect(tag_changed, sender=Tag, dispatch_uid="freshness-tag-d")  # while tagged
 
+    # Before the others: related coverage and re-indexing read the bylines.
+    page_published.connect(bylines.article_published, dispatch_uid="news_bylines_article")
+    page_published.connect(bylines.author_published, dispatch_uid="news_bylines_author")
+    copy_for_translation_done.connect(bylines.article_copied, dispatch_uid="news_bylines_copy")
     page_published.connect(related.queue_when_published, dispatch_uid="news_find_related")
     page_published.connect(reindex_named_articles, dispatch_uid="news_reindex_named_articles")
     page_published.connect(renditions.prepare_when_published, dispatch_uid="news_prepare_crops")

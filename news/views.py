@@ -5,12 +5,13 @@ from datetime import timedelta
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import gettext
 from taggit.models import Tag
 
 from caching import surrogate_keys
 from core import seo, site_settings
 from core.pagination import paginate
+from editions import languages
 
 from . import listings
 
@@ -29,7 +30,7 @@ def tag(request: HttpRequest, slug: str) -> HttpResponse:
     url = seo.absolute(request, request.path)
     meta = seo.Meta(
         title=found.name,
-        description=f"Articles about {found.name}.",
+        description=gettext("Articles about %(tag)s.") % {"tag": found.name},
         canonical=url if page.number == 1 else f"{url}?page={page.number}",
     )
     context = {
@@ -44,12 +45,15 @@ def tag(request: HttpRequest, slug: str) -> HttpResponse:
 def news_sitemap(request: HttpRequest) -> HttpResponse:
     """Google News' sitemap: articles published in the last two days, at most a thousand."""
     since = timezone.now() - timedelta(days=NEWS_SITEMAP_DAYS)
-    surrogate_keys.note(surrogate_keys.ALL_ARTICLES)
-    articles = listings.articles().filter(display_date__gte=since)[:NEWS_SITEMAP_LIMIT]
+    surrogate_keys.note(*map(surrogate_keys.all_articles, languages.codes()))
+    articles = (
+        listings.articles(every_edition=True)
+        .select_related("locale")
+        .filter(display_date__gte=since)[:NEWS_SITEMAP_LIMIT]
+    )
     settings = site_settings.for_request(request)
     context = {
         "articles": [(a.get_full_url(request), a) for a in articles],
         "name": settings.name,
-        "language": get_language().split("-")[0],
     }
     return render(request, "news/news_sitemap.xml", context, content_type="application/xml")

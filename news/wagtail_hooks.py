@@ -3,6 +3,8 @@
 from django.contrib.admin import DateFieldListFilter, SimpleListFilter, display
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.ui.components import Component
@@ -10,6 +12,8 @@ from wagtail_modeladmin.helpers import PageButtonHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from core.strict_index import StrictIndexView
+from editions import desk as editions_desk
+from editions import languages
 
 from . import desk
 from .models import ArticlePage, NewsIndexPage, author_model
@@ -18,7 +22,7 @@ DASHBOARD_ROWS = 8
 
 
 class SectionFilter(SimpleListFilter):
-    title = "section"
+    title = _("section")
     parameter_name = "section"
 
     def lookups(self, request, model_admin):
@@ -34,7 +38,7 @@ class SectionFilter(SimpleListFilter):
 
 
 class AuthorFilter(SimpleListFilter):
-    title = "author"
+    title = _("author")
     parameter_name = "author"
 
     def lookups(self, request, model_admin):
@@ -47,7 +51,7 @@ class AuthorFilter(SimpleListFilter):
 
 
 class StatusFilter(SimpleListFilter):
-    title = "status"
+    title = _("status")
     parameter_name = "status"
 
     def lookups(self, request, model_admin):
@@ -59,6 +63,36 @@ class StatusFilter(SimpleListFilter):
         if self.value() not in desk.STATUS_LABELS:
             return queryset.none()
         return desk.with_status(queryset, self.value())
+
+
+class LanguageFilter(SimpleListFilter):
+    title = _("language")
+    parameter_name = "language"
+
+    def lookups(self, request, model_admin):
+        return [(code, languages.name(code)) for code in languages.codes()]
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        return queryset.filter(locale__language_code=self.value())
+
+
+class TranslationFilter(SimpleListFilter):
+    """Articles whose translation is missing or out of date: the translators' list."""
+
+    title = _("translation")
+    parameter_name = "translation"
+
+    def lookups(self, request, model_admin):
+        return list(editions_desk.LABELS.items())
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        if self.value() not in editions_desk.LABELS:
+            return queryset.none()
+        return editions_desk.with_state(queryset, self.value())
 
 
 def _int(value) -> int | None:
@@ -83,8 +117,24 @@ class ArticleAdmin(ModelAdmin):
     menu_label = "Articles"
     menu_icon = "doc-full"
     menu_order = 150
-    list_display = ("title", "section", "byline", "status", "display_date", "last_edited")
-    list_filter = (SectionFilter, AuthorFilter, StatusFilter, ("display_date", DateFieldListFilter))
+    list_display = (
+        "title",
+        "section",
+        "byline",
+        "status",
+        "language",
+        "translation",
+        "display_date",
+        "last_edited",
+    )
+    list_filter = (
+        LanguageFilter,
+        TranslationFilter,
+        SectionFilter,
+        AuthorFilter,
+        StatusFilter,
+        ("display_date", DateFieldListFilter),
+    )
     search_fields = ("title",)
     ordering = ("-latest_revision_created_at", "-pk")
     list_per_page = 50
@@ -93,22 +143,40 @@ class ArticleAdmin(ModelAdmin):
     def get_queryset(self, request):
         return desk.desk_articles().order_by(*self.ordering)
 
-    @display(description="Section")
+    def get_list_filter(self, request):
+        # Not wagtail-modeladmin's own "locale" filter, which needs django.contrib.admin.
+        return self.list_filter
+
+    @display(description=_("Language"), ordering="locale__language_code")
+    def language(self, article) -> str:
+        return languages.name(article.locale.language_code)
+
+    @display(description=_("Translation"))
+    def translation(self, article) -> str:
+        state = editions_desk.state(article)
+        return format_html(
+            '<span class="desk-translation--{}">{}: {}</span>',
+            state,
+            editions_desk.other_language_names(article),
+            editions_desk.LABELS[state],
+        )
+
+    @display(description=_("Section"))
     def section(self, article) -> str:
         return article.desk_section or ""
 
-    @display(description="Authors")
+    @display(description=_("Authors"))
     def byline(self, article) -> str:
         return ", ".join(link.author.title for link in article.article_authors.all())
 
-    @display(description="Status")
+    @display(description=_("Status"))
     def status(self, article) -> str:
         state = desk.status(article)
         return format_html(
             '<span class="w-status desk-status--{}">{}</span>', state, desk.STATUS_LABELS[state]
         )
 
-    @display(description="Last edited", ordering="latest_revision_created_at")
+    @display(description=_("Last edited"), ordering="latest_revision_created_at")
     def last_edited(self, article):
         return article.latest_revision_created_at
 
@@ -133,24 +201,26 @@ class ArticlesPanel(Component):
 class ScheduledPanel(ArticlesPanel):
     name = "articles_scheduled"
     order = 206
-    heading = "Scheduled to go live"
-    empty = "No article is scheduled."
+    heading = _("Scheduled to go live")
+    empty = _("No article is scheduled.")
 
     def articles(self):
         scheduled = desk.scheduled_articles()[:DASHBOARD_ROWS]
-        return [(a, "Goes live", a.desk_go_live_at) for a in scheduled]
+        label = pgettext("desk, before a date", "Goes live")
+        return [(a, label, a.desk_go_live_at) for a in scheduled]
 
 
 class RecentlyPublishedPanel(ArticlesPanel):
     name = "articles_recently_published"
     order = 207
-    heading = "Recently published"
-    empty = "Nothing has been published yet."
+    heading = _("Recently published")
+    empty = _("Nothing has been published yet.")
 
     def articles(self):
         published = desk.desk_articles().filter(live=True, last_published_at__lte=timezone.now())
+        label = pgettext("desk, before a date", "Published")
         return [
-            (a, "Published", a.last_published_at)
+            (a, label, a.last_published_at)
             for a in published.order_by("-last_published_at")[:DASHBOARD_ROWS]
         ]
 

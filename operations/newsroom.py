@@ -10,11 +10,15 @@ Roles:
 - Editors do everything on the site's pages (publish, unpublish, schedule, lock, delete, move),
   manage images and documents, search promotions and redirects. Not the settings or users.
 - Admins have every permission; in practice they are superusers.
+- Translators write the Spanish edition: they translate pages (simple_translation's
+  "Translate"), edit any Spanish page and submit it for review. They cannot publish.
+  Editors publish in both editions; the review workflow covers the Spanish edition whole.
 """
 
 from home.site_tree import NEWS_SLUG, PEOPLE_SLUG
 
-WRITERS, EDITORS, ADMINS = "Writers", "Editors", "Admins"
+WRITERS, EDITORS, ADMINS, TRANSLATORS = "Writers", "Editors", "Admins", "Translators"
+TRANSLATE = ("simple_translation", "simpletranslation", "submit_translation")
 WORKFLOW, REVIEW_TASK = "Editorial review", "Editors approve"
 
 PAGE = ("add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page")
@@ -65,6 +69,46 @@ def set_up_roles(apps) -> None:
     _grant_pages(apps, admins, root, PAGE)
     _grant_collection(apps, admins, IMAGES + DOCUMENTS)
     _grant_models(apps, admins, ADMIN_MODELS)
+
+
+def set_up_translation(apps) -> None:
+    """The Spanish edition's rights: Editors and Writers as in English, Translators, and the
+    review workflow over the whole Spanish tree (a translator's pages all go through it)."""
+    Group = apps.get_model("auth.Group")
+    Page = apps.get_model("wagtailcore.Page")
+    spanish = Page.objects.filter(depth=2, locale__language_code="es").first()
+    if spanish is None:
+        return
+    news = Page.objects.filter(depth=3, path__startswith=spanish.path, slug="noticias").first()
+    people = Page.objects.filter(depth=3, path__startswith=spanish.path, slug="equipo").first()
+    translate = _permission(apps, *TRANSLATE)
+
+    editors = Group.objects.filter(name=EDITORS).first()
+    if editors is not None:
+        _grant_pages(
+            apps,
+            editors,
+            spanish,
+            ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+        )
+        for index in (news, people):
+            if index is not None:
+                _grant_pages(apps, editors, index, ["bulk_delete_page"])
+        editors.permissions.add(translate)
+    writers = Group.objects.filter(name=WRITERS).first()
+    if writers is not None and news is not None:
+        _grant_pages(apps, writers, news, ["add_page"])
+
+    translators = _reset_group(apps, TRANSLATORS)
+    _grant_pages(apps, translators, spanish, ["add_page", "change_page"])
+    _grant_collection(apps, translators, ["choose_image", "choose_document"])
+    translators.permissions.add(translate)
+
+    workflow = apps.get_model("wagtailcore.Workflow").objects.filter(name=WORKFLOW).first()
+    if workflow is not None:
+        apps.get_model("wagtailcore.WorkflowPage").objects.update_or_create(
+            page=spanish, defaults={"workflow": workflow}
+        )
 
 
 def _reset_group(apps, name: str):

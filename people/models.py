@@ -19,12 +19,13 @@ from caching import surrogate_keys
 from core.pagination import cached_paths, paginate
 from core.text import has_text
 from core.view_restrictions import readable
+from editions.pages import TranslatedPage
 from news import listings
 
 from .seo import author_meta, people_meta
 
 
-class PeopleIndexPage(Page):
+class PeopleIndexPage(TranslatedPage, Page):
     intro = models.TextField(blank=True, help_text="Shown above the list of people.")
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -38,7 +39,7 @@ class PeopleIndexPage(Page):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        surrogate_keys.note(surrogate_keys.AUTHORS)
+        surrogate_keys.note(surrogate_keys.authors())
         context["people"] = (
             readable(AuthorPage.objects.child_of(self))
             .select_related("photo")
@@ -49,7 +50,7 @@ class PeopleIndexPage(Page):
         return context
 
 
-class AuthorPage(Page):
+class AuthorPage(TranslatedPage, Page):
     role = models.CharField(
         max_length=120,
         blank=True,
@@ -93,7 +94,11 @@ class AuthorPage(Page):
     def touched_keys(self) -> set[str]:
         """A change of an author shows on their page, on every page with their byline or
         author box (each carries their key) and in the lists of authors."""
-        return {surrogate_keys.page(self.pk), surrogate_keys.AUTHORS}
+        return {
+            surrogate_keys.page(self.pk),
+            surrogate_keys.authors(self.locale.language_code),
+            surrogate_keys.translations(self.translation_key),
+        }
 
     def get_cached_paths(self) -> list[str]:
         return cached_paths(listings.author_articles(self))

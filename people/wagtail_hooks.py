@@ -2,6 +2,7 @@
 
 from django.contrib.admin import display
 from django.db.models import Count, Max, Q
+from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from core.strict_index import StrictIndexView
@@ -21,17 +22,21 @@ class AuthorAdmin(ModelAdmin):
     search_fields = ("title", "role")
     ordering = ("title",)
 
+    def get_list_filter(self, request):
+        # Not wagtail-modeladmin's own "locale" filter, which needs django.contrib.admin.
+        return self.list_filter
+
     def get_queryset(self, request):
         return AuthorPage.objects.annotate(
             live_article_count=Count("bylines", filter=_LIVE),
             latest_article_date=Max("bylines__page__display_date", filter=_LIVE),
         ).order_by(*self.ordering)
 
-    @display(description="Live articles", ordering="live_article_count")
+    @display(description=_("Live articles"), ordering="live_article_count")
     def live_articles(self, author) -> int:
         return author.live_article_count
 
-    @display(description="Latest article", ordering="latest_article_date")
+    @display(description=_("Latest article"), ordering="latest_article_date")
     def latest_article(self, author):
         return author.latest_article_date
 

@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 
 from django.http import HttpRequest, QueryDict
-from django.utils import dateformat
+from django.utils.formats import date_format
+from django.utils.translation import gettext, pgettext
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ def url_with(request: HttpRequest, **changes: str | None) -> str:
 
 
 def section_links(request: HttpRequest, sections, current) -> list[FilterLink]:
-    links = [FilterLink("All sections", url_with(request, section=None), current is None)]
+    links = [FilterLink(gettext("All sections"), url_with(request, section=None), current is None)]
     for section in sections:
         url = url_with(request, section=str(section.pk))
         links.append(FilterLink(section.title, url, current == section))
@@ -48,10 +49,20 @@ def order_links(request: HttpRequest, orders, current: str) -> list[FilterLink]:
 def active_filters(request: HttpRequest, filters: dict) -> list[FilterLink]:
     """One link per filter in use, which removes it."""
     labels = {
-        "section": lambda section: f"In {section.title}",
-        "author": lambda author: f"By {author.title}",
-        "since": lambda day: f"From {dateformat.format(day, 'j M Y')}",
-        "until": lambda day: f"To {dateformat.format(day, 'j M Y')}",
+        "section": lambda section: (
+            pgettext("search filter", "In %(section)s") % {"section": section.title}
+        ),
+        "author": lambda author: (
+            pgettext("search filter", "By %(author)s") % {"author": author.title}
+        ),
+        "since": lambda day: (
+            pgettext("search filter", "From %(date)s")
+            % {"date": date_format(day, "SHORT_DATE_FORMAT")}
+        ),
+        "until": lambda day: (
+            pgettext("search filter", "To %(date)s")
+            % {"date": date_format(day, "SHORT_DATE_FORMAT")}
+        ),
     }
     return [
         FilterLink(labels[name](value), url_with(request, **{name: None}))

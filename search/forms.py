@@ -8,12 +8,14 @@ from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from news import listings
 
 from .query import clean
 
-ORDERS = [("relevance", "Most relevant"), ("newest", "Newest first")]
+ORDERS = [("relevance", _("Most relevant")), ("newest", _("Newest first"))]
 # Dates outside these are typing mistakes, and far enough out they overflow date arithmetic.
 EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)
 
@@ -32,7 +34,7 @@ class QueryField(forms.CharField):
 class PageChoiceField(forms.Field):
     """A page out of `pages`, given by its id."""
 
-    default_error_messages = {"invalid_choice": "Choose one from the list."}
+    default_error_messages = {"invalid_choice": _("Choose one from the list.")}
 
     def __init__(self, **kwargs):
         super().__init__(required=False, **kwargs)
@@ -52,30 +54,32 @@ class PageChoiceField(forms.Field):
 
 
 class SearchForm(forms.Form):
-    q = QueryField(label="Search articles")
+    q = QueryField(label=_("Search articles"))
     section = PageChoiceField(
-        label="Section",
-        error_messages={"invalid_choice": "There is no such section. Choose one from the list."},
+        label=_("Section"),
+        error_messages={"invalid_choice": _("There is no such section. Choose one from the list.")},
     )
     author = PageChoiceField(
-        label="Author",
-        error_messages={"invalid_choice": "There is no such author. Choose one from the list."},
+        label=_("Author"),
+        error_messages={"invalid_choice": _("There is no such author. Choose one from the list.")},
     )
     since = forms.DateField(
-        label="From",
+        label=pgettext_lazy("start date of a search", "From"),
         required=False,
-        error_messages={"invalid": "Give the start date as a real date, like 2026-01-31."},
+        # Translators: the date stays in this form (year-month-day), whatever the language.
+        error_messages={"invalid": _("Give the start date as a real date, like 2026-01-31.")},
     )
     until = forms.DateField(
-        label="To",
+        label=pgettext_lazy("end date of a search", "To"),
         required=False,
-        error_messages={"invalid": "Give the end date as a real date, like 2026-12-31."},
+        # Translators: the date stays in this form (year-month-day), whatever the language.
+        error_messages={"invalid": _("Give the end date as a real date, like 2026-12-31.")},
     )
     order = forms.ChoiceField(
-        label="Order",
+        label=_("Order"),
         choices=ORDERS,
         required=False,
-        error_messages={"invalid_choice": "Order by relevance or by date."},
+        error_messages={"invalid_choice": _("Order by relevance or by date.")},
     )
 
     def __init__(self, data=None):
@@ -90,9 +94,13 @@ class SearchForm(forms.Form):
         since, until = data.get("since"), data.get("until")
         for name, day in (("since", since), ("until", until)):
             if day and not EARLIEST <= day <= LATEST:
-                self.add_error(name, f"Choose a date between {EARLIEST:%Y} and {LATEST:%Y}.")
+                self.add_error(
+                    name,
+                    gettext("Choose a date between %(earliest)s and %(latest)s.")
+                    % {"earliest": f"{EARLIEST:%Y}", "latest": f"{LATEST:%Y}"},
+                )
         if since and until and since > until:
-            raise ValidationError("The start date is after the end date.")
+            raise ValidationError(gettext("The start date is after the end date."))
         return data
 
     @property
@@ -109,8 +117,8 @@ class SearchForm(forms.Form):
         """(value, label, selected) for each option of the `name` menu, as submitted."""
         chosen = str(self.data.get(name, ""))
         options = {
-            "section": [("", "All sections"), *((str(p.pk), p.title) for p in self.sections)],
-            "author": [("", "All authors"), *((str(p.pk), p.title) for p in self.authors)],
+            "section": [("", gettext("All sections")), *_pages(self.sections)],
+            "author": [("", gettext("All authors")), *_pages(self.authors)],
             "order": ORDERS,
         }[name]
         return [(value, label, value == chosen) for value, label in options]
@@ -120,3 +128,7 @@ class SearchForm(forms.Form):
         """The sections just under the highest one (the news index): South America, Politics..."""
         top = min((section.depth for section in self.sections), default=0)
         return [section for section in self.sections if section.depth == top + 1]
+
+
+def _pages(pages: list) -> list[tuple[str, str]]:
+    return [(str(page.pk), page.title) for page in pages]

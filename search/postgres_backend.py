@@ -9,9 +9,11 @@ matches only as deep as readers can page (RESULTS_DEPTH). Without the index, or 
 the index cannot order (newest first, given fields, fuzzy), it is Wagtail's backend.
 """
 
+import copy
 from contextlib import contextmanager
 from functools import cache
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connections
 from django.db.models import F, FloatField, Func, IntegerField
@@ -19,7 +21,10 @@ from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres import postgres
 from modelsearch.query import Fuzzy, MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
+from wagtail.models import Locale
 from wagtail.search.models import IndexEntry
+
+from core.text import search_configuration
 
 from .query import RESULTS_DEPTH
 
@@ -80,6 +85,10 @@ def rum_index_set_aside(alias: str = "default"):
 
 
 class RankedPostgresSearchQueryCompiler(postgres.PostgresSearchQueryCompiler):
+    def get_config(self, backend):
+        """The edition's configuration: Spanish words stemmed as Spanish (core/text.py)."""
+        return search_configuration()
+
     def _ranks_by_index(self) -> bool:
         return (
             self.order_by_relevance
@@ -149,6 +158,30 @@ class RankedPostgresSearchResults(postgres.PostgresSearchResults):
         return self.query_compiler.count(self.query_compiler.get_config(self.backend))
 
 
+class EditionsIndex(postgres.PostgresIndex):
+    """Indexes each page with its language's configuration; anything without a locale (an
+    image, a document) with the default's."""
+
+    def add_items(self, model, objs):
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        groups: dict[str, list] = {}
+        for obj in objs:
+            language = codes.get(getattr(obj, "locale_id", None))
+            groups.setdefault(search_configuration(language or settings.LANGUAGE_CODE), []).append(
+                obj
+            )
+        backend = self.backend
+        try:
+            for config, group in groups.items():
+                # modelsearch's indexer reads the configuration from the backend it is given.
+                self.backend = copy.copy(backend)
+                self.backend.config = config
+                super().add_items(model, group)
+        finally:
+            self.backend = backend
+
+
 class RankedPostgresSearchBackend(postgres.PostgresSearchBackend):
     query_compiler_class = RankedPostgresSearchQueryCompiler
     results_class = RankedPostgresSearchResults
+    index_class = EditionsIndex

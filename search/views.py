@@ -7,6 +7,7 @@ from wagtail.contrib.search_promotions.models import Query
 
 from core.pagination import paginate
 from core.text import names_match, words
+from editions import links
 from news import listings
 
 from . import filters
@@ -67,6 +68,7 @@ def named(pages: list, text: str, limit: int = 5) -> list:
 
 
 def _respond(request, context, status=200, never_cache=True) -> HttpResponse:
+    context["editions"] = links.for_view(request, search=context.get("query") or "")
     response = TemplateResponse(request, "search/search.html", context, status=status)
     # Results depend on the query and change with every publication: no shared caches.
     if never_cache:

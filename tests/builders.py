@@ -20,7 +20,7 @@ from people.models import AuthorPage, PeopleIndexPage
 
 
 def home_page() -> HomePage:
-    return HomePage.objects.get(depth=2)
+    return HomePage.objects.get(depth=2, locale__language_code="en")
 
 
 def image(
@@ -138,7 +138,7 @@ class Magazine:
         self.americas = section(self.news, "South America", show_in_menus=True)
         self.andes = section(self.americas, "Andes")
         self.politics = section(self.news, "Politics", show_in_menus=True)
-        self.people = PeopleIndexPage.objects.get()
+        self.people = PeopleIndexPage.objects.get(slug="people")
         self.ana = author(self.people, "Ana Lima", role="Correspondent in Bogotá")
         self.ben = author(self.people, "Ben Okafor")
 

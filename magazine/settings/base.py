@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "search",
     "news",
     "people",
+    "editions",
     "core",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -24,6 +25,8 @@ INSTALLED_APPS = [
     # After frontend_cache: its ready() disconnects the purges that app's ready() connects.
     "caching",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail_modeladmin",
     "wagtail.embeds",
     "wagtail.sites",
@@ -63,6 +66,8 @@ MIDDLEWARE = [
     # Below the page cache: a page missing a picture's crops is marked no-store.
     "core.crops.ReaderCropsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The edition (language) from the address's prefix; `/` by Accept-Language, no cookie.
+    "editions.routing.EditionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Above the CSRF check: a POST to a page is a 405, not a 403 (core/methods.py).
     "core.methods.ReadOnlySiteMiddleware",
@@ -101,6 +106,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.context_processors.navigation",
+                "editions.context_processors.editions",
             ],
         },
     },
@@ -217,7 +223,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-gb"
+# Purges name each edition's addresses themselves: Wagtail would purge every address in every
+# language too (/en/... for /es/...), the other edition's feeds included.
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
+# Two editions, each under its language's prefix (/en/, /es/): Wagtail's locales, one per
+# language, and Django's catalogues for the interface (locale/; `make install` compiles them).
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates as the magazine writes them in each language (magazine/formats/).
+FORMAT_MODULE_PATH = ["magazine.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -289,9 +306,12 @@ PAGE_CACHE_CONTROL = {
     "s_maxage": 300,
     "stale_while_revalidate": 60,
 }
-# PostgreSQL's text search configuration: English stemming after unaccent, created by search's
-# first migration; news's related coverage (news/related_terms.py) reads words with it too.
+# PostgreSQL's text search configurations, one per edition: stemming after unaccent, created
+# by search's migrations 0001 (English) and 0003 (Spanish). Each article is indexed with its
+# language's, each search and news's related coverage (news/related_terms.py) read words with
+# the edition's (core/text.py search_configuration).
 TEXT_SEARCH_CONFIGURATION = "magazine_unaccent"
+TEXT_SEARCH_CONFIGURATIONS = {"en": TEXT_SEARCH_CONFIGURATION, "es": "magazine_unaccent_es"}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = TEXT_SEARCH_CONFIGURATION
 # Documents always go through Wagtail's view, which checks their collection's privacy; on remote

@@ -39,7 +39,7 @@ sub vcl_recv {
     if (req.http.Cookie ~ "(^|;\s*)sessionid=") {
         return (pass);
     }
-    if (req.url ~ "^/(admin|_util|documents)(/|$)") {
+    if (req.url ~ "^/(admin|documents|([a-z]{2}/)?_util)(/|$)") {
         return (pass);
     }
     # Tracking parameters change nothing on a page: one stored copy for all of them.
@@ -47,7 +47,7 @@ sub vcl_recv {
     set req.url = regsuball(req.url, "([?&])&+", "\1");
     set req.url = regsub(req.url, "[?&]+$", "");
     # Search with a query or filters is the reader's own.
-    if (req.url ~ "^/search/\?") {
+    if (req.url ~ "^/([a-z]{2}/)?search/\?") {
         return (pass);
     }
     # The only cookies readers' pages could see are the CSRF token's and the analytics':

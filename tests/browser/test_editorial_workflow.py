@@ -95,7 +95,7 @@ def test_writer_submits_editor_approves_readers_find_it(
     # Readers find it on its section, on the front page and in search.
     reader_context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = reader_context.new_page()
-    for url in [magazine.americas.url, "/", "/search/?q=magdalena"]:
+    for url in [magazine.americas.url, "/en/", "/en/search/?q=magdalena"]:
         page.goto(base + url)
         expect(page.get_by_role("link", name=HEADLINE).first).to_be_visible()
         assert_accessible(page)

@@ -55,7 +55,7 @@ def test_a_reader_goes_home_section_article_author_and_another_article(
         ),
     )
 
-    page.goto(base + "/")
+    page.goto(base + "/en/")
     expect(page.locator(".front__lead .card__headline")).to_have_text("Story number 0")
     page.keyboard.press("Tab")
     expect(page.locator(":focus")).to_have_text("Skip to content")
@@ -90,6 +90,6 @@ def test_the_people_page_and_a_missing_page_are_accessible(browser_page: Page, m
     page.goto(base + magazine.people.url)
     expect(page.locator(".person")).to_have_count(2)
     assert_accessible(page)
-    response = page.goto(base + "/no-such-page/")
+    response = page.goto(base + "/en/no-such-page/")
     assert response.status == 404
     assert_accessible(page)

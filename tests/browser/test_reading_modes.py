@@ -65,7 +65,7 @@ def test_tag_search_and_article_pages_are_accessible_in_both_colour_schemes(
     base, magazine, story = story_online
     page = browser_page
     page.emulate_media(color_scheme=scheme)
-    for url in (story.url, "/tags/rivers/", "/search/?q=cargo", "/"):
+    for url in (story.url, "/en/tags/rivers/", "/en/search/?q=cargo", "/en/"):
         page.goto(base + url)
         assert_accessible(page)
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")

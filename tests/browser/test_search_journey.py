@@ -30,7 +30,7 @@ def test_search_from_the_header_filter_by_section_and_open_a_result(
         days_ago=2,
     )
 
-    page.goto(live_server.url + "/")
+    page.goto(live_server.url + "/en/")
     page.locator("header").get_by_role("searchbox").fill("LITHIUM")
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text("Results for “LITHIUM”")

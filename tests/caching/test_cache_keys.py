@@ -74,16 +74,16 @@ def test_the_port_in_the_host_makes_no_page_of_its_own(client, listing):
 
 def test_doubled_slashes_are_no_page_of_their_own(client, listing):
     """Wagtail's address pattern takes no empty part, so none of these is a page to store."""
-    for spelling in ("/news//", "/news///", "/news//south-america//"):
+    for spelling in ("/en/news//", "/en/news///", "/en/news//south-america//"):
         assert client.get(spelling).status_code in (301, 404), spelling
     assert stored_pages() == 0
 
 
 def test_search_with_filters_is_not_stored(client, listing):
     for url in (
-        f"/search/?section={listing.andes.pk}",
-        "/search/?q=story",
-        "/search/?order=newest",
+        f"/en/search/?section={listing.andes.pk}",
+        "/en/search/?q=story",
+        "/en/search/?order=newest",
     ):
         client.get(url)
         assert client.get(url).get("X-Cache") is None, url
@@ -99,7 +99,7 @@ def test_a_flood_of_made_up_addresses_stores_only_the_real_pages(client, listing
             f"{url}?page={n + 3}",  # past the end: 404, not stored
         ):
             Client().get(variant, HTTP_HOST=f"localhost:{8000 + n}")
-        client.get(f"/news/{'/' * (n % 5 + 1)}")
+        client.get(f"/en/news/{'/' * (n % 5 + 1)}")
     assert 1 <= stored_pages() <= 2  # the listing's two pages (and at most /news/)
 
 

@@ -32,18 +32,18 @@ def desk(magazine, page_cache):
 def pages_showing_andes_articles(magazine) -> list[str]:
     older = ArticlePage.objects.get(title="Story 1")
     return [
-        "/",
+        "/en/",
         magazine.news.url,
         magazine.americas.url,
         magazine.andes.url,
         magazine.andes.url + "?page=2",
         magazine.ana.url,
         older.url,  # its "More in Andes" rail
-        "/tags/rivers/",
-        "/feeds/rss.xml",
-        "/feeds/atom.xml",
-        f"/feeds/section/{magazine.andes.pk}/rss.xml",
-        f"/feeds/author/{magazine.ana.pk}/atom.xml",
+        "/en/tags/rivers/",
+        "/en/feeds/rss.xml",
+        "/en/feeds/atom.xml",
+        f"/en/feeds/section/{magazine.andes.pk}/rss.xml",
+        f"/en/feeds/author/{magazine.ana.pk}/atom.xml",
         "/sitemap-pages.xml",
         "/news-sitemap.xml",
     ]
@@ -72,7 +72,7 @@ def test_what_is_never_cached(client, admin_user, desk, request_kind):
         if request_kind == "post":
             response = client.post(url, {})
         elif request_kind == "search query":
-            response = client.get("/search/", {"q": "story"})
+            response = client.get("/en/search/", {"q": "story"})
         elif request_kind == "admin":
             response = client.get("/admin/login/")
         else:
@@ -93,9 +93,9 @@ def test_a_page_rendered_while_something_changed_is_not_served_after_the_change(
         return HttpResponse(f"render {len(served)}")
 
     middleware = page_cache_module.PageCacheMiddleware(render_during_a_change)
-    first = middleware(RequestFactory().get("/news/"))
-    second = middleware(RequestFactory().get("/news/"))
-    third = middleware(RequestFactory().get("/news/"))
+    first = middleware(RequestFactory().get("/en/news/"))
+    second = middleware(RequestFactory().get("/en/news/"))
+    third = middleware(RequestFactory().get("/en/news/"))
     assert (first.get("X-Cache"), second["X-Cache"], third["X-Cache"]) == (None, "miss", "hit")
     assert "no-cache" in first["Cache-Control"]  # nor may a cache in front keep it
     assert third.content == b"render 2"
@@ -168,7 +168,11 @@ def test_every_change_to_an_article_refreshes_the_pages(
         if change in ("unpublish", "delete"):
             assert "Breaking: the river rises" not in html, url
     if change == "move":
-        for url in (desk.andes.url, desk.americas.url, f"/feeds/section/{desk.andes.pk}/rss.xml"):
+        for url in (
+            desk.andes.url,
+            desk.americas.url,
+            f"/en/feeds/section/{desk.andes.pk}/rss.xml",
+        ):
             assert "Breaking: the river rises" not in client.get(url).content.decode(), url
         story.refresh_from_db()
         assert story.full_url in client.get("/sitemap-pages.xml").content.decode()
@@ -187,7 +191,7 @@ def test_a_scheduled_article_refreshes_the_pages_when_its_time_comes(
     )
     with django_capture_on_commit_callbacks(execute=True):
         call_command("publish_scheduled")
-    untagged = "/tags/rivers/"  # the story has no tags: the Rivers page does not change
+    untagged = "/en/tags/rivers/"  # the story has no tags: the Rivers page does not change
     for url in urls:
         assert client.get(url)["X-Cache"] == ("hit" if url == untagged else "miss"), url
     assert "Embargoed" in client.get(desk.andes.url).content.decode()
@@ -196,7 +200,7 @@ def test_a_scheduled_article_refreshes_the_pages_when_its_time_comes(
 def test_settings_pictures_and_authors_refresh_the_pages(
     client, desk, django_capture_on_commit_callbacks
 ):
-    warm(client, ["/", desk.andes.url])
+    warm(client, ["/en/", desk.andes.url])
     with django_capture_on_commit_callbacks(execute=True):
         settings = MagazineSettings.for_site(desk.home.get_site())
         settings.name = "The Renamed Review"
@@ -217,19 +221,19 @@ def test_the_cdn_is_told_every_address_that_shows_a_published_article(
     root = "http://localhost"
     expected = {
         story.full_url,
-        root + "/",
+        root + "/en/",
         desk.news.full_url,
         desk.americas.full_url,
         desk.andes.full_url,
         desk.andes.full_url + "?page=2",  # the section's listing runs to two pages
         desk.ana.full_url,
         desk.ana.full_url + "?page=2",
-        root + "/tags/rivers/",
-        root + "/feeds/rss.xml",
-        root + "/feeds/atom.xml",
-        root + f"/feeds/section/{desk.andes.pk}/rss.xml",
-        root + f"/feeds/section/{desk.americas.pk}/atom.xml",
-        root + f"/feeds/author/{desk.ana.pk}/rss.xml",
+        root + "/en/tags/rivers/",
+        root + "/en/feeds/rss.xml",
+        root + "/en/feeds/atom.xml",
+        root + f"/en/feeds/section/{desk.andes.pk}/rss.xml",
+        root + f"/en/feeds/section/{desk.americas.pk}/atom.xml",
+        root + f"/en/feeds/author/{desk.ana.pk}/rss.xml",
         root + "/sitemap.xml",
         root + "/sitemap-pages.xml",
         root + "/news-sitemap.xml",
@@ -260,7 +264,7 @@ def test_making_an_article_private_forgets_every_page_and_purges_the_cdn(
         if response.status_code == 200:
             assert "Breaking: the river rises" not in response.content.decode(), url
     assert {story.full_url, desk.andes.full_url, desk.ana.full_url} <= set(PURGED)
-    assert "http://localhost/tags/rivers/" in PURGED
+    assert "http://localhost/en/tags/rivers/" in PURGED
 
 
 def test_lifting_a_restriction_shows_the_article_again(

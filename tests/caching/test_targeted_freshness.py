@@ -21,9 +21,9 @@ def unrelated(magazine) -> list[str]:
         magazine.politics.url,
         magazine.vote.url,
         magazine.ben.url,
-        "/tags/elections/",
-        f"/feeds/section/{magazine.politics.pk}/rss.xml",
-        f"/feeds/author/{magazine.ben.pk}/atom.xml",
+        "/en/tags/elections/",
+        f"/en/feeds/section/{magazine.politics.pk}/rss.xml",
+        f"/en/feeds/author/{magazine.ben.pk}/atom.xml",
     ]
 
 
@@ -44,14 +44,14 @@ def test_a_change_forgets_the_pages_that_show_it(
 ):
     story = newsroom.andes_story
     shows = {
-        "publish": [newsroom.andes.url, "/", newsroom.ana.url, "/tags/rivers/"],
-        "update": [newsroom.andes.url, "/", newsroom.ana.url, "/tags/rivers/"],
-        "unpublish": [newsroom.andes.url, "/", newsroom.ana.url, "/tags/rivers/"],
+        "publish": [newsroom.andes.url, "/en/", newsroom.ana.url, "/en/tags/rivers/"],
+        "update": [newsroom.andes.url, "/en/", newsroom.ana.url, "/en/tags/rivers/"],
+        "unpublish": [newsroom.andes.url, "/en/", newsroom.ana.url, "/en/tags/rivers/"],
         "move": [newsroom.andes.url, newsroom.americas.url, newsroom.ana.url],
-        "delete": [newsroom.andes.url, "/", newsroom.ana.url, "/tags/rivers/"],
-        "author": [newsroom.ana.url, story.url, newsroom.andes.url, "/"],
-        "picture": [story.url, newsroom.andes.url, "/", newsroom.ana.url],
-        "tag": ["/tags/rivers/", story.url],
+        "delete": [newsroom.andes.url, "/en/", newsroom.ana.url, "/en/tags/rivers/"],
+        "author": [newsroom.ana.url, story.url, newsroom.andes.url, "/en/"],
+        "picture": [story.url, newsroom.andes.url, "/en/", newsroom.ana.url],
+        "tag": ["/en/tags/rivers/", story.url],
     }[kind]
     warm(client, shows)
     with django_capture_on_commit_callbacks(execute=True):
@@ -101,5 +101,5 @@ def test_every_response_says_what_it_shows(client, newsroom):
     section_keys = set(client.get(newsroom.politics.url)["xkey"].split())
     assert surrogate_keys.page(newsroom.vote.pk) in section_keys
     assert surrogate_keys.page(story.pk) not in section_keys
-    for url in ("/feeds/rss.xml", "/sitemap-pages.xml", "/news-sitemap.xml", "/"):
-        assert surrogate_keys.ALL_ARTICLES in client.get(url)["xkey"].split(), url
+    for url in ("/en/feeds/rss.xml", "/sitemap-pages.xml", "/news-sitemap.xml", "/en/"):
+        assert surrogate_keys.all_articles("en") in client.get(url)["xkey"].split(), url

@@ -16,26 +16,26 @@ def addresses(magazine) -> list[str]:
     story = builders.article(magazine.andes, "River port reopens", [magazine.ana], tags=("Rivers",))
     picture = builders.image()
     return [
-        "/",
+        "/en/",
         magazine.news.url,
         magazine.andes.url,
         story.url,
         magazine.people.url,
         magazine.ana.url,
-        "/tags/rivers/",
-        "/search/",
-        "/search/?q=river",
-        "/feeds/rss.xml",
-        "/feeds/atom.xml",
-        f"/feeds/section/{magazine.andes.pk}/rss.xml",
-        f"/feeds/author/{magazine.ana.pk}/atom.xml",
+        "/en/tags/rivers/",
+        "/en/search/",
+        "/en/search/?q=river",
+        "/en/feeds/rss.xml",
+        "/en/feeds/atom.xml",
+        f"/en/feeds/section/{magazine.andes.pk}/rss.xml",
+        f"/en/feeds/author/{magazine.ana.pk}/atom.xml",
         "/sitemap.xml",
         "/sitemap-pages.xml",
         "/news-sitemap.xml",
         "/robots.txt",
         picture.file.url,
         "/static/css/magazine.css",
-        "/no-such-page/",
+        "/en/no-such-page/",
     ]
 
 

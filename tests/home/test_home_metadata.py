@@ -11,7 +11,7 @@ def test_the_home_page_is_a_website_with_a_search_action(client, magazine):
     settings.name = "The Parallax"
     settings.tagline = "The world, from another angle."
     settings.save()
-    meta = PageMetadata(client.get("/"))
+    meta = PageMetadata(client.get("/en/"))
 
     assert meta.title == "The Parallax: The world, from another angle."
     assert meta.description == "The world, from another angle."
@@ -23,7 +23,7 @@ def test_the_home_page_is_a_website_with_a_search_action(client, magazine):
     assert action["@type"] == "SearchAction"
     assert action["query-input"] == "required name=search_term_string"
     template = action["target"]["urlTemplate"]
-    assert template == "http://localhost/search/?q={search_term_string}"
+    assert template == "http://localhost/en/search/?q={search_term_string}"
     # The template leads to the search page once the search engine fills it in.
     parts = urlsplit(template.replace("{search_term_string}", "river"))
     response = client.get(parts.path, {"q": "river"})

@@ -33,10 +33,10 @@ def test_name_tagline_and_social_accounts_come_from_the_settings(client, named):
 
 
 def test_pages_declare_their_language_and_a_search_box(client, named):
-    soup = BeautifulSoup(client.get("/").content, "html.parser")
-    assert soup.html["lang"] == "en-gb"
+    soup = BeautifulSoup(client.get("/en/").content, "html.parser")
+    assert soup.html["lang"] == "en"
     form = soup.select_one("form.site-search")
-    assert form["action"] == "/search/" and form.find("input", attrs={"name": "q"})
+    assert form["action"] == "/en/search/" and form.find("input", attrs={"name": "q"})
     assert form.find("label")["for"] == form.find("input")["id"]
 
 
@@ -64,7 +64,7 @@ def test_a_logo_replaces_the_name_in_the_masthead(client, named):
     settings.logo = builders.image("Logo", size=(600, 200))
     with builders.committed():  # the logo's crops are made once the change commits
         settings.save()
-    soup = BeautifulSoup(client.get("/").content, "html.parser")
+    soup = BeautifulSoup(client.get("/en/").content, "html.parser")
     picture = soup.select_one(".masthead__name picture")
     assert [source["type"] for source in picture.find_all("source")] == ["image/avif"]
     assert picture.img["alt"] == "The Test Review"

@@ -53,7 +53,7 @@ def status_of(client, url: str) -> int:
 
 def test_the_crawl_finds_the_addresses_with_ids():
     addresses = id_addresses()
-    assert "/feeds/section/{}/rss.xml" in addresses
+    assert "/en/feeds/section/{}/rss.xml" in addresses
     assert "/admin/pages/{}/edit/" in addresses
     assert len(addresses) > 50
 
@@ -81,7 +81,7 @@ LISTINGS = [
     "/admin/reports/site-history/",
     "/admin/reports/aging-pages/",
     "/admin/users/",
-    "/search/",
+    "/en/search/",
 ]
 
 

@@ -4,7 +4,15 @@ import pytest
 
 from tests import builders
 
-PUBLIC = ["/", "article", "section", "/search/?q=rains", "/no-such-page/", "/feed/", "/robots.txt"]
+PUBLIC = [
+    "/en/",
+    "article",
+    "section",
+    "/en/search/?q=rains",
+    "/en/no-such-page/",
+    "/en/feed/",
+    "/robots.txt",
+]
 
 
 @pytest.fixture

@@ -56,17 +56,17 @@ def test_every_kind_of_page_is_valid_html(client, magazine, tmp_path):
     for day in range(1, 14):
         builders.article(magazine.politics, f"Vote {day}", [magazine.ben], days_ago=day)
     urls = {
-        "home": "/",
+        "home": "/en/",
         "section": magazine.americas.url,
         "section-page-2": magazine.politics.url + "?page=2",
         "article": story.url,
         "author": magazine.ana.url,
         "people": magazine.people.url,
-        "tag": "/tags/colombia/",
-        "search": "/search/?q=river",
-        "search-nothing-found": "/search/?q=zeppelin",
-        "search-empty": "/search/",
-        "not-found": "/no-such-page/",
+        "tag": "/en/tags/colombia/",
+        "search": "/en/search/?q=river",
+        "search-nothing-found": "/en/search/?q=zeppelin",
+        "search-empty": "/en/search/",
+        "not-found": "/en/no-such-page/",
     }
     pages = {}
     for name, url in urls.items():

@@ -89,17 +89,17 @@ def injected(request, magazine, admin_client):
 
 def reader_pages(m) -> list[str]:
     return [
-        "/",
+        "/en/",
         m.americas.url,
         m.article.url,
         m.ana.url,
         m.people.url,
-        "/search/?q=copper",
-        f"/tags/{m.tag.slug}/",
+        "/en/search/?q=copper",
+        f"/en/tags/{m.tag.slug}/",
     ]
 
 
-FEEDS = ["/feeds/rss.xml", "/feeds/atom.xml", "/sitemap-pages.xml", "/news-sitemap.xml"]
+FEEDS = ["/en/feeds/rss.xml", "/en/feeds/atom.xml", "/sitemap-pages.xml", "/news-sitemap.xml"]
 
 
 @pytest.mark.parametrize("injected", PAYLOADS, indirect=True, ids=range(len(PAYLOADS)))
@@ -114,8 +114,8 @@ def test_editors_text_is_never_run_on_a_public_page(client, injected):
     assert soup.h1.get_text(strip=True) == m.payload.strip()
     assert m.payload.strip() in soup.find(class_="article__standfirst").get_text()
     feeds = FEEDS + [
-        f"/feeds/section/{m.americas.pk}/rss.xml",
-        f"/feeds/author/{m.ana.pk}/atom.xml",
+        f"/en/feeds/section/{m.americas.pk}/rss.xml",
+        f"/en/feeds/author/{m.ana.pk}/atom.xml",
     ]
     for url in feeds:
         response = client.get(url)
@@ -123,12 +123,12 @@ def test_editors_text_is_never_run_on_a_public_page(client, injected):
         assert feed_problems(response.content) == [], url
 
 
-READER_PARAMETERS = [("/search/", {"q": payload}) for payload in PAYLOADS] + [
-    ("/search/", {"q": "copper", "order": PAYLOADS[1]}),
-    ("/search/", {"q": "copper", "section": PAYLOADS[0]}),
-    ("/search/", {"q": "copper", "page": PAYLOADS[2]}),
-    ("/news/", {"page": PAYLOADS[1]}),
-    ("/tags/copper/", {"page": PAYLOADS[0]}),
+READER_PARAMETERS = [("/en/search/", {"q": payload}) for payload in PAYLOADS] + [
+    ("/en/search/", {"q": "copper", "order": PAYLOADS[1]}),
+    ("/en/search/", {"q": "copper", "section": PAYLOADS[0]}),
+    ("/en/search/", {"q": "copper", "page": PAYLOADS[2]}),
+    ("/en/news/", {"page": PAYLOADS[1]}),
+    ("/en/tags/copper/", {"page": PAYLOADS[0]}),
 ]
 
 
@@ -142,6 +142,6 @@ def test_what_a_visitor_puts_in_the_address_is_never_run(magazine, path, params)
 
 @pytest.mark.parametrize("payload", PAYLOADS[:4], ids=range(4))
 def test_a_payload_in_the_path_is_never_run(db, payload):
-    response = Client(raise_request_exception=False).get(f"/news/{payload}/")
+    response = Client(raise_request_exception=False).get(f"/en/news/{payload}/")
     assert response.status_code == 404
     assert executable_parts(response.content.decode()) == []

@@ -51,7 +51,7 @@ def executable_parts(html: str) -> list[str]:
 def _foreign(element) -> bool:
     """Anything but the site's own search form and the password form Wagtail shows."""
     if element.name == "form":
-        return not element.get("action", "").startswith(("/search/", "/_util/authenticate"))
+        return not element.get("action", "").startswith(("/en/search/", "/_util/authenticate"))
     return True
 
 

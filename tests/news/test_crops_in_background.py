@@ -61,7 +61,7 @@ def test_a_reader_before_the_task_gets_the_page_without_the_picture_and_no_cache
     with django_capture_on_commit_callbacks(execute=True):
         admin_client.post(add_url, {**data, "action-publish": "1"})
     article = ArticlePage.objects.get(slug="port-reopens")
-    for url in (article.url, magazine.andes.url, "/", "/feeds/rss.xml"):
+    for url in (article.url, magazine.andes.url, "/en/", "/en/feeds/rss.xml"):
         for _ in range(2):
             response = client.get(url)
             assert response.status_code == 200, url

@@ -70,7 +70,7 @@ def test_a_failed_lookup_is_stored_and_readers_get_a_link(client, video_story, n
         response = client.get(video_story.url)
         assert response.status_code == 200
         assert f'<a href="{VIDEO}">View this on vimeo.com</a>' in response.content.decode()
-    for url in ("/feeds/rss.xml", "/feeds/atom.xml", video_story.get_parent().url, "/"):
+    for url in ("/en/feeds/rss.xml", "/en/feeds/atom.xml", video_story.get_parent().url, "/en/"):
         assert client.get(url).status_code == 200, url
     assert network_attempts == []  # no reader's request reached for the provider
 

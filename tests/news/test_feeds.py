@@ -60,7 +60,7 @@ def story(named):
 
 @pytest.mark.parametrize("kind", FORMATS)
 def test_an_item_carries_everything_a_feed_reader_shows(client, magazine, story, kind):
-    feed = read(client, f"/feeds/{kind}.xml")
+    feed = read(client, f"/en/feeds/{kind}.xml")
     assert feed.feed.title == "The Parallax"
     (item,) = feed.entries
     assert item.title == "Cargo returns to the river port"
@@ -84,7 +84,7 @@ def test_an_item_carries_everything_a_feed_reader_shows(client, magazine, story,
 
 
 def test_the_rss_item_names_every_author_and_encloses_the_hero(client, story):
-    response = client.get("/feeds/rss.xml")
+    response = client.get("/en/feeds/rss.xml")
     xml = BeautifulSoup(response.content, "xml")
     item = xml.find("item")
     assert [c.text for c in item.find_all("dc:creator")] == ["Ana Lima", "Ben Okafor"]
@@ -101,7 +101,7 @@ def test_feeds_hold_the_twenty_newest_articles(client, magazine, kind):
     for day in range(FEED_LENGTH + 3):
         builders.article(magazine.politics, f"Day {day}", [magazine.ben], days_ago=day)
     builders.article(magazine.politics, "Draft", [magazine.ben], live=False)
-    feed = read(client, f"/feeds/{kind}.xml")
+    feed = read(client, f"/en/feeds/{kind}.xml")
     titles = [entry.title for entry in feed.entries]
     assert titles == [f"Day {day}" for day in range(FEED_LENGTH)]
 
@@ -111,7 +111,7 @@ def test_a_section_feed_holds_its_own_and_its_subsections_articles(client, magaz
     builders.article(magazine.andes, "In the Andes", [magazine.ana], days_ago=1)
     builders.article(magazine.americas, "In South America", [magazine.ana], days_ago=2)
     builders.article(magazine.politics, "In Politics", [magazine.ben], days_ago=0)
-    feed = read(client, f"/feeds/section/{magazine.americas.pk}/{kind}.xml")
+    feed = read(client, f"/en/feeds/section/{magazine.americas.pk}/{kind}.xml")
     assert feed.feed.title.startswith("South America")
     assert [entry.title for entry in feed.entries] == ["In the Andes", "In South America"]
 
@@ -121,7 +121,7 @@ def test_an_author_feed_holds_every_article_they_wrote(client, magazine, kind):
     builders.article(magazine.andes, "Ana alone", [magazine.ana], days_ago=1)
     builders.article(magazine.politics, "Ben and Ana", [magazine.ben, magazine.ana], days_ago=2)
     builders.article(magazine.politics, "Ben alone", [magazine.ben], days_ago=0)
-    feed = read(client, f"/feeds/author/{magazine.ana.pk}/{kind}.xml")
+    feed = read(client, f"/en/feeds/author/{magazine.ana.pk}/{kind}.xml")
     assert feed.feed.title.startswith("Ana Lima")
     assert [entry.title for entry in feed.entries] == ["Ana alone", "Ben and Ana"]
 
@@ -133,10 +133,10 @@ def test_feeds_of_missing_or_private_pages_are_404(client, magazine):
         page=magazine.politics, restriction_type="password", password="secret"
     )
     builders.article(magazine.politics, "Members only", [magazine.ben])
-    assert client.get(f"/feeds/section/{magazine.politics.pk}/rss.xml").status_code == 404
-    assert client.get(f"/feeds/section/{magazine.ana.pk}/rss.xml").status_code == 404
-    assert client.get("/feeds/author/999999/atom.xml").status_code == 404
-    assert "Members only" not in client.get("/feeds/rss.xml").content.decode()
+    assert client.get(f"/en/feeds/section/{magazine.politics.pk}/rss.xml").status_code == 404
+    assert client.get(f"/en/feeds/section/{magazine.ana.pk}/rss.xml").status_code == 404
+    assert client.get("/en/feeds/author/999999/atom.xml").status_code == 404
+    assert "Members only" not in client.get("/en/feeds/rss.xml").content.decode()
 
 
 @pytest.mark.parametrize(
@@ -163,12 +163,12 @@ def test_a_feed_item_dated_before_an_update_is_updated_later(client, magazine):
     ArticleNote.objects.create(
         page=article, date=timezone.now() - timedelta(days=1), text="<p>Correction.</p>"
     )
-    (entry,) = read(client, "/feeds/atom.xml").entries
+    (entry,) = read(client, "/en/feeds/atom.xml").entries
     assert entry.updated_parsed[:3] == (timezone.now() - timedelta(days=1)).utctimetuple()[:3]
     assert entry.published_parsed[:3] == (timezone.now() - timedelta(days=5)).utctimetuple()[:3]
 
 
-@pytest.mark.parametrize("url", ["/feeds/rss.xml", "/feeds/atom.xml"])
+@pytest.mark.parametrize("url", ["/en/feeds/rss.xml", "/en/feeds/atom.xml"])
 def test_feeds_serve_heroes_whose_social_crop_is_already_made(client, story, url):
     """Reading the article makes its hero's social crop; the feed then uses that one (it tried
     to make it again, and failed with a server error)."""
@@ -211,7 +211,7 @@ def test_two_readers_feeds_never_mix(settings, monkeypatch):
 
     def read_as(reader: str) -> None:
         try:
-            response = feed(RequestFactory().get("/feeds/rss.xml", HTTP_HOST=hosts[reader]))
+            response = feed(RequestFactory().get("/en/feeds/rss.xml", HTTP_HOST=hosts[reader]))
             links[reader] = [entry.link for entry in feedparser.parse(response.content).entries]
         except Exception as error:  # reported below, in the test's own thread
             failures.append(error)
@@ -227,4 +227,4 @@ def test_two_readers_feeds_never_mix(settings, monkeypatch):
         reader.join(20)
     assert not failures
     assert links["first"] and all(link.startswith(home.root_url) for link in links["first"])
-    assert links["second"] == ["http://other.example/news/south-america/andes/cargo-returns/"]
+    assert links["second"] == ["http://other.example/en/news/south-america/andes/cargo-returns/"]

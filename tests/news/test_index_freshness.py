@@ -6,7 +6,7 @@ from tests import builders
 
 
 def found(client, query: str) -> list[str]:
-    soup = BeautifulSoup(client.get("/search/", {"q": query}).content, "html.parser")
+    soup = BeautifulSoup(client.get("/en/search/", {"q": query}).content, "html.parser")
     return [h.get_text(strip=True) for h in soup.select(".result-list .card__headline")]
 
 

@@ -89,22 +89,22 @@ def hold_in_review(article, writer) -> None:
 def public_pages(m) -> list[str]:
     """Every public place an article can be listed or described."""
     return [
-        "/",
+        "/en/",
         m.news.url,
         m.americas.url,
         m.ana.url,
         m.people.url,
-        "/tags/copper/",
+        "/en/tags/copper/",
         m.visible.url,  # its "More in", "More from" and related coverage
         m.in_review.url,
-        "/search/?q=copper",
-        "/search/?q=copper&order=newest",
-        "/feeds/rss.xml",
-        "/feeds/atom.xml",
-        f"/feeds/section/{m.americas.pk}/rss.xml",
-        f"/feeds/section/{m.americas.pk}/atom.xml",
-        f"/feeds/author/{m.ana.pk}/rss.xml",
-        f"/feeds/author/{m.ana.pk}/atom.xml",
+        "/en/search/?q=copper",
+        "/en/search/?q=copper&order=newest",
+        "/en/feeds/rss.xml",
+        "/en/feeds/atom.xml",
+        f"/en/feeds/section/{m.americas.pk}/rss.xml",
+        f"/en/feeds/section/{m.americas.pk}/atom.xml",
+        f"/en/feeds/author/{m.ana.pk}/rss.xml",
+        f"/en/feeds/author/{m.ana.pk}/atom.xml",
         "/sitemap.xml",
         "/sitemap-pages.xml",
         "/news-sitemap.xml",
@@ -114,8 +114,8 @@ def public_pages(m) -> list[str]:
 def private_section_pages(m) -> list[str]:
     return [
         m.mining.url,
-        f"/feeds/section/{m.mining.pk}/rss.xml",
-        f"/feeds/section/{m.mining.pk}/atom.xml",
+        f"/en/feeds/section/{m.mining.pk}/rss.xml",
+        f"/en/feeds/section/{m.mining.pk}/atom.xml",
     ]
 
 
@@ -136,14 +136,20 @@ def test_the_pages_show_what_readers_may_see(client, newsroom):
     """The other half of the leak test: the same pages do show the live articles, so the test
     above looks where a leak would be."""
     m = newsroom
-    for url in (m.americas.url, m.ana.url, "/tags/copper/", "/feeds/rss.xml", "/search/?q=copper"):
+    for url in (
+        m.americas.url,
+        m.ana.url,
+        "/en/tags/copper/",
+        "/en/feeds/rss.xml",
+        "/en/search/?q=copper",
+    ):
         assert "copper output rises" in text_of(client.get(url)), url
     assert m.visible.slug in text_of(client.get("/news-sitemap.xml"))
     assert "copper mine reopens" in text_of(client.get(m.in_review.url))
 
 
 def test_searching_for_the_hidden_words_finds_nothing(client, newsroom):
-    soup = BeautifulSoup(client.get("/search/", {"q": SECRET}).content, "html.parser")
+    soup = BeautifulSoup(client.get("/en/search/", {"q": SECRET}).content, "html.parser")
     assert soup.select(".card") == []
     text = soup.main.get_text(" ").lower()
     assert not [phrase for phrase in HIDDEN_PHRASES if phrase in text]
@@ -152,7 +158,7 @@ def test_searching_for_the_hidden_words_finds_nothing(client, newsroom):
 @pytest.mark.parametrize("kind", ["draft", "unpublished", "scheduled"])
 def test_an_article_not_live_is_not_found(client, newsroom, kind):
     page = newsroom.hidden[kind]
-    response = client.get(f"/news/south-america/{page.slug}/")
+    response = client.get(f"/en/news/south-america/{page.slug}/")
     assert response.status_code == 404
     assert SECRET not in text_of(response)
 
@@ -169,7 +175,7 @@ def test_a_section_made_private_is_gone_with_its_feeds(client, newsroom):
     response = client.get(section)
     assert response.status_code == 302 and "login" in response["Location"]
     for url in feeds:
-        assert client.get(url).status_code == 404, url
+        assert client.get(url, follow=True).status_code == 404, url
 
 
 def test_a_password_article_shows_only_the_password_form(client, newsroom):
@@ -201,10 +207,15 @@ def test_no_listing_shows_a_restricted_article_even_to_its_group(client, newsroo
     insider = member_of("Writers", "insider")
     insider.groups.add(newsroom.insiders)
     client.force_login(insider)
-    for url in (newsroom.americas.url, newsroom.ana.url, "/tags/copper/", "/search/?q=copper"):
+    for url in (
+        newsroom.americas.url,
+        newsroom.ana.url,
+        "/en/tags/copper/",
+        "/en/search/?q=copper",
+    ):
         assert SECRET not in text_of(client.get(url)), url
 
 
 def test_there_is_no_public_api(client, newsroom):
     for url in ("/api/v2/pages/", "/api/pages/", f"/api/v2/pages/{newsroom.hidden['draft'].pk}/"):
-        assert client.get(url).status_code == 404
+        assert client.get(url, follow=True).status_code == 404

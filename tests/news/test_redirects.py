@@ -32,5 +32,5 @@ def test_moving_a_section_redirects_its_articles(admin_client, client, magazine)
     )
     assert response.status_code == 302
     story.refresh_from_db()
-    assert story.url.startswith("/news/politics/andes/")
+    assert story.url.startswith("/en/news/politics/andes/")
     assert client.get(old_url).status_code == 301

@@ -36,7 +36,7 @@ def test_publishing_makes_the_renditions_of_the_hero_and_body_images(fresh_artic
 def test_no_reader_request_makes_a_rendition_after_publishing(client, fresh_article, magazine):
     article, _, _ = fresh_article
     made = renditions()
-    for url in (article.url, magazine.andes.url, "/", "/search/?q=port", magazine.ana.url):
+    for url in (article.url, magazine.andes.url, "/en/", "/en/search/?q=port", magazine.ana.url):
         response = client.get(url)
         assert response.status_code == 200
         assert "Port reopens" in BeautifulSoup(response.content, "html.parser").get_text()

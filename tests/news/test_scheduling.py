@@ -35,9 +35,9 @@ def reader_sees(client, magazine, article) -> dict[str, bool]:
     pages = {
         "article": article.url,
         "section": magazine.americas.url,
-        "home": "/",
+        "home": "/en/",
         "author": magazine.ana.url,
-        "search": "/search/?q=embargoed",
+        "search": "/en/search/?q=embargoed",
     }
     return {
         name: client.get(url).status_code == 200 and HEADLINE in client.get(url).content.decode()

@@ -65,7 +65,7 @@ def test_an_empty_section_says_so(client, magazine):
 
 
 def test_unknown_paths_are_a_branded_404(client, magazine):
-    response = client.get("/news/south-america/no-such-story/")
+    response = client.get("/en/news/south-america/no-such-story/")
     assert response.status_code == 404
     assert b"We could not find that page" in response.content
     assert b"Skip to content" in response.content

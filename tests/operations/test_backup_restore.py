@@ -57,7 +57,7 @@ print(json.dumps(snapshot(json.loads(sys.argv[1])), default=str))
 def sample_pages() -> list:
     """The home page, a section, an article with a correction, an author page."""
     return [
-        HomePage.objects.get(),
+        HomePage.objects.get(locale__language_code="en"),
         NewsIndexPage.objects.filter(depth=4).order_by("path").first(),
         ArticlePage.objects.filter(notes__isnull=False).order_by("path").first(),
         AuthorPage.objects.order_by("path").first(),
@@ -362,7 +362,7 @@ def test_the_restored_site_takes_new_pages_and_accounts(restored, target):
         "import django; django.setup()\n"
         "from django.contrib.auth.models import User\n"
         "from news.models import NewsIndexPage\n"
-        "news = NewsIndexPage.objects.get(depth=3)\n"
+        'news = NewsIndexPage.objects.get(depth=3, slug="news")\n'
         "page = news.add_child(instance=NewsIndexPage(title='Sport', slug='sport'))\n"
         "page.save_revision().publish()\n"
         "User.objects.create_user('new-writer')\n"

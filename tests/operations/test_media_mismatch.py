@@ -37,10 +37,10 @@ def test_a_feed_reads_no_file_and_survives_missing_crops(client, pictured):
     story, hero = pictured
     social = hero.renditions.get(filter_spec="fill-1200x630|format-jpeg")
     delete_crop_files(hero)
-    for url in ("/feeds/rss.xml", "/feeds/atom.xml"):
+    for url in ("/en/feeds/rss.xml", "/en/feeds/atom.xml"):
         response = client.get(url)
         assert response.status_code == 200, url
-    entry = feedparser.parse(client.get("/feeds/rss.xml").content).entries[0]
+    entry = feedparser.parse(client.get("/en/feeds/rss.xml").content).entries[0]
     assert entry.enclosures[0]["length"] == str(social.file_size)
     assert social.file_size > 0
 
@@ -69,7 +69,7 @@ def test_pages_survive_a_missing_original(client, pictured):
     story, hero = pictured
     default_storage.delete(hero.file.name)
     get_image_model().get_rendition_model().objects.all().delete()
-    for url in (story.url, "/", "/feeds/rss.xml"):
+    for url in (story.url, "/en/", "/en/feeds/rss.xml"):
         assert client.get(url).status_code == 200, url
 
 
@@ -88,7 +88,7 @@ with override_settings(STORAGES=plain):
     try:
         raise RuntimeError("the press jammed")
     except RuntimeError as error:
-        print(response_for_exception(RequestFactory().get("/news/"), error).status_code)
+        print(response_for_exception(RequestFactory().get("/en/news/"), error).status_code)
 """
 
 
@@ -104,6 +104,6 @@ def test_production_logs_a_server_error_with_its_traceback():
         timeout=60,
     )
     assert result.stdout.strip().endswith("500"), result.stderr
-    assert "ERROR django.request: Internal Server Error: /news/" in result.stderr
+    assert "ERROR django.request: Internal Server Error: /en/news/" in result.stderr
     assert "Traceback (most recent call last)" in result.stderr
     assert "RuntimeError: the press jammed" in result.stderr

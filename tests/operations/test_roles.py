@@ -115,9 +115,10 @@ def test_the_set_up_is_safe_to_run_again(magazine):
     site_tree.create_index_pages(apps)
     newsroom.set_up_roles(apps)
     newsroom.set_up_workflow(apps)
+    newsroom.set_up_translation(apps)
     assert state() == before
-    assert before[0] == ["Admins", "Editors", "Writers"]
-    assert before[4] == [("Editorial review", "news")]
+    assert before[0] == ["Admins", "Editors", "Translators", "Writers"]
+    assert before[4] == [("Editorial review", "home-es"), ("Editorial review", "news")]
     assert (
         Workflow.objects.get(name="Editorial review").tasks.get().specific.groups.get().name
         == "Editors"

@@ -53,7 +53,7 @@ def indexed(magazine):
 @pytest.mark.parametrize("query", QUERIES, ids=range(len(QUERIES)))
 @pytest.mark.parametrize("order", ["relevance", "newest"])
 def test_any_query_gets_a_results_page(client_500, indexed, query, order):
-    response = client_500.get("/search/", {"q": query, "order": order})
+    response = client_500.get("/en/search/", {"q": query, "order": order})
     assert response.status_code == 200
     assert b"<script>alert" not in response.content
 
@@ -83,14 +83,14 @@ def test_any_query_gets_a_results_page(client_500, indexed, query, order):
     ],
 )
 def test_bad_parameters_get_a_clear_answer(client_500, indexed, params, status):
-    response = client_500.get("/search/?" + params)
+    response = client_500.get("/en/search/?" + params)
     assert response.status_code == status, response.content[:300]
     if status == 400:
         assert b"We could not run that search" in response.content
 
 
 def test_a_bad_filter_says_which_and_keeps_the_query(client, indexed):
-    response = client.get("/search/", {"q": "lithium", "section": "99999"})
+    response = client.get("/en/search/", {"q": "lithium", "section": "99999"})
     assert response.status_code == 400
     assert b"There is no such section. Choose one from the list." in response.content
     assert b'value="lithium"' in response.content

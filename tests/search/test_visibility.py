@@ -29,7 +29,7 @@ def hidden(magazine):
 
 @pytest.mark.parametrize("params", [{"q": "copper"}, {"q": "copper", "order": "newest"}, {}])
 def test_hidden_articles_never_appear_in_search(client, hidden, params):
-    soup = BeautifulSoup(client.get("/search/", params).content, "html.parser")
+    soup = BeautifulSoup(client.get("/en/search/", params).content, "html.parser")
     headlines = [h.get_text(strip=True) for h in soup.select(".card__headline")]
     assert headlines == ["Copper visible"]
     assert "Copper Retired" not in soup.get_text()

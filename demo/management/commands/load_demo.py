@@ -1,4 +1,5 @@
-"""Build the demo magazine: sections, authors, articles and their pictures.
+"""Build the demo magazine: sections, authors, articles and their pictures, in English and in
+Spanish (the Spanish edition: demo/spanish_edition.py).
 
 Run it as often as you like: it only adds what is missing and never changes or duplicates what
 is there, so editors' changes to the demo survive a second `make run`.
@@ -22,6 +23,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
 from demo.content.pictures import illustration, portrait
+from demo.spanish_edition import SpanishEdition
 from home.models import HomeFeaturedArticle, HomePage, MagazineSettings
 from news import renditions
 from news.models import ArticleAuthor, ArticleNote, ArticlePage, NewsIndexPage
@@ -71,21 +73,27 @@ class Command(BaseCommand):
                 )
                 sections = self._sections(news, magazine["sections"])
                 authors = self._authors(home, magazine)
-            articles = {}
+            articles, article_data = {}, {}
             for path in article_files:
                 with transaction.atomic():
                     data = json.loads(path.read_text())
                     articles[data["slug"]] = self._article(data, sections, authors)
+                    article_data[data["slug"]] = data
             with transaction.atomic():
                 self._front_page(home, magazine["home"], articles)
+            spanish = SpanishEdition(self)
+            spanish.load(home, news, sections, authors, articles, article_data)
         if self.created:
             refresh_planner_statistics()
 
+        english = {"locale": home.locale}
         self.stdout.write(
-            f"Demo magazine: {self.created} pages created; "
-            f"{ArticlePage.objects.live().count()} articles, "
-            f"{NewsIndexPage.objects.count()} sections, {AuthorPage.objects.count()} authors."
+            f"Demo magazine: {self.created} pages created; in English "
+            f"{ArticlePage.objects.live().filter(**english).count()} articles, "
+            f"{NewsIndexPage.objects.filter(**english).count()} sections, "
+            f"{AuthorPage.objects.filter(**english).count()} authors."
         )
+        spanish.report()
         if self.redrawn:
             self.stdout.write(f"Drew {self.redrawn} pictures again whose files were missing.")
         if self.created and not skip_renditions:
