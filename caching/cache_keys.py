@@ -28,7 +28,8 @@ SITEMAP_PAGE = "p"
 SITEMAP_PATH = re.compile(r"^/sitemap-[^/]+\.xml$")
 # Search, in every edition (/en/search/, /es/search/).
 _EDITIONS = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
-SEARCH_PATH = re.compile(rf"^/(?:{_EDITIONS})/search/$")
+# (And its old address, which moves to /en/search/ with its query.)
+SEARCH_PATH = re.compile(rf"^/(?:(?:{_EDITIONS})/)?search/$")
 TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
 _NUMBER = re.compile(r"[1-9][0-9]*")
 _NUMBERISH = re.compile(r"\s*\+?\d+\s*")  # what int() reads: "02", "+2", " 2", "２"

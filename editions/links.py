@@ -25,7 +25,8 @@ from . import languages
 class EditionLink:
     language: str  # "es"
     name: str  # "Español", in its own language
-    url: str  # a full address
+    url: str  # for links: relative within the site (the switcher)
+    full_url: str  # for search engines (hreflang)
     current: bool  # the edition being read
     same_content: bool  # the page's translation (hreflang), not the edition's home
 
@@ -101,7 +102,8 @@ def _page_links(request: HttpRequest, page: Page) -> tuple[EditionLink, ...]:
             EditionLink(
                 language=code,
                 name=languages.name(code),
-                url=target.get_full_url(request),
+                url=target.get_url(request),
+                full_url=target.get_full_url(request),
                 current=code == own,
                 same_content=target is page or code in translations,
             )
@@ -128,7 +130,8 @@ def for_view(request: HttpRequest, search: str | None = None) -> Editions:
             EditionLink(
                 language=code,
                 name=languages.name(code),
-                url=request.build_absolute_uri(url),
+                url=url,
+                full_url=request.build_absolute_uri(url),
                 current=code == own,
                 same_content=search is not None,
             )

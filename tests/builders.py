@@ -11,7 +11,7 @@ from django.utils import timezone
 from PIL import Image
 from taggit.models import Tag
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import HomePage
@@ -191,3 +191,32 @@ def body_with_every_block(picture) -> list[dict]:
         },
         {"type": "embed", "value": "https://vimeo.com/76979871", "id": "e1"},
     ]
+
+
+def translate(page, **fields):
+    """`page`'s Spanish translation, as Wagtail's "Translate" makes it (a draft copy in the
+    Spanish tree), given `fields` and published."""
+    copy = page.copy_for_translation(Locale.objects.get(language_code="es")).specific
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    with committed():
+        copy.save_revision().publish()
+    copy.refresh_from_db()
+    return copy
+
+
+class SpanishMagazine:
+    """The `Magazine`'s Spanish edition: South America and Ana translated, and one article
+    each way (translated, and only in English)."""
+
+    def __init__(self, magazine: Magazine):
+        self.en = magazine
+        self.americas = translate(magazine.americas, title="Sudamérica", slug="sudamerica")
+        self.ana = translate(magazine.ana, role="Corresponsal en Bogotá")
+        self.story_en = article(magazine.americas, "Rains return", [magazine.ana], days_ago=1)
+        self.story = translate(
+            self.story_en, title="Vuelven las lluvias", slug="vuelven-las-lluvias"
+        )
+        self.older_en = article(magazine.americas, "The dry years", [magazine.ana], days_ago=2)
+        self.older = translate(self.older_en, title="Los años secos", slug="los-anos-secos")
+        self.only_english = article(magazine.americas, "Copper prices", [magazine.ana])

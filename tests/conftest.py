@@ -22,6 +22,11 @@ def magazine(db) -> builders.Magazine:
     return builders.Magazine()
 
 
+@pytest.fixture
+def spanish(magazine) -> builders.SpanishMagazine:
+    return builders.SpanishMagazine(magazine)
+
+
 def member_of(group: str, username: str | None = None) -> User:
     user = User.objects.create_user(username or group.lower(), password="correct horse battery")
     user.groups.add(Group.objects.get(name=group))

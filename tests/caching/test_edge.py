@@ -51,7 +51,7 @@ def test_varnish_is_sent_the_keys_in_one_purge(endpoint):
     with configured({"BACKEND": "caching.edge.VarnishBackend", "LOCATION": url}):
         edge.purge_keys_task.call(["p12", "section3", "site"])
     [(method, path, headers, _)] = received
-    assert (method, path, headers["xkey-purge"]) == ("PURGE", "/en/", "p12 section3 site")
+    assert (method, path, headers["xkey-purge"]) == ("PURGE", "/", "p12 section3 site")
 
 
 def test_fastly_is_sent_the_keys_in_batches(endpoint):
