@@ -23,6 +23,7 @@ from wagtail.models import Site
 from caching import page_cache, surrogate_keys
 from caching.release import release
 from core import crops
+from core.language import active
 
 logger = logging.getLogger(__name__)
 PREFIX = "fragment:"
@@ -48,7 +49,7 @@ def cached(
         surrogate_keys.note(*keys)
         return make()
     # Each edition's fragments apart: their words and lists are in its language.
-    language = surrogate_keys.active_language()
+    language = active()
     address = f"{PREFIX}{release()}:{language}:{name}"
     try:
         found = page_cache.cache().get_many([page_cache.CHANGES_KEY, address])

@@ -17,8 +17,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import wraps
 
-from django.conf import settings
-from django.utils.translation import get_language
+from core.language import active
 
 SITE = "site"
 
@@ -31,24 +30,19 @@ def edition(language: str) -> str:
 def all_articles(language: str | None = None) -> str:
     """Lists of every article of an edition readers may see, newest first: feeds, sitemaps,
     the home page's latest. The edition is the active language's unless named."""
-    return f"articles-{language or active_language()}"
+    return f"articles-{language or active()}"
 
 
 def authors(language: str | None = None) -> str:
     """Lists of every author of an edition: the people page, the search form's filter, the
     sitemap."""
-    return f"authors-{language or active_language()}"
+    return f"authors-{language or active()}"
 
 
 def translations(translation_key) -> str:
     """Every page of one translation group: a page links its translations (the language
     switcher, hreflang), so a translation published or withdrawn touches them all."""
     return f"t{str(translation_key).replace('-', '')[:16]}"
-
-
-def active_language() -> str:
-    """The active language, as editions are named."""
-    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
 
 _noted: ContextVar[set[str] | None] = ContextVar("surrogate_keys", default=None)

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from django.http import HttpRequest
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 from wagtail.images.models import Filter
 from wagtail.models import Page, Site
 
 from core import crops
+from core.language import active
 
 SOCIAL_IMAGE = "fill-1200x630|format-jpeg"
 # Google asks for a NewsArticle's image in these three shapes.
@@ -41,7 +41,7 @@ class Meta:
     def scripts(self) -> list[SafeString]:
         """The JSON-LD, each ready to go inside a <script type="application/ld+json">. Each
         thing but a trail of breadcrumbs is in the language of the edition being read."""
-        language = get_language()
+        language = active()
         return [
             json_ld(data if data.get("@type") in UNWRITTEN else {**data, "inLanguage": language})
             for data in self.json_ld

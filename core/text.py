@@ -7,7 +7,8 @@ import unicodedata
 
 from django.conf import settings
 from django.utils.html import strip_tags
-from django.utils.translation import get_language
+
+from core.language import active
 
 # Letters and digits in any script, accented ones included; everything else separates words.
 # The search engines' own syntax (quotes, *, ^, :, -, parentheses, NEAR) never survives this.
@@ -65,5 +66,6 @@ def has_text(html: str) -> bool:
 def search_configuration(language: str | None = None) -> str:
     """PostgreSQL's text search configuration for `language` (the active one by default):
     its stemmer, after unaccent."""
-    code = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    return settings.TEXT_SEARCH_CONFIGURATIONS.get(code, settings.TEXT_SEARCH_CONFIGURATION)
+    return settings.TEXT_SEARCH_CONFIGURATIONS.get(
+        language or active(), settings.TEXT_SEARCH_CONFIGURATION
+    )

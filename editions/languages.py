@@ -1,8 +1,9 @@
 """The editions' languages, as the rest of the code names them."""
 
 from django.conf import settings
-from django.utils import translation
 from wagtail.models import Locale
+
+from core.language import active
 
 # Locale ids by language code, read once per process: search filters name a page's locale by
 # id (Wagtail indexes `locale` as a filter field), and every list reads it. A locale added or
@@ -19,15 +20,6 @@ def codes() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
 
 
-def current() -> str:
-    """The language of the edition being read (the address's prefix; the default outside)."""
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    try:
-        return translation.get_supported_language_variant(language)
-    except LookupError:
-        return settings.LANGUAGE_CODE
-
-
 def name(code: str) -> str:
     """The language's name in itself: what a switcher offers ("Español")."""
     return dict(settings.LANGUAGES).get(code, code)
@@ -39,10 +31,21 @@ def og_locale(code: str) -> str:
 
 def locale_id(code: str | None = None) -> int | None:
     """The id of the Locale of `code` (the current edition's by default)."""
-    code = code or current()
+    code = code or active()
     if code not in _locale_ids:
-        _locale_ids.update(Locale.objects.values_list("language_code", "pk"))
+        _read_locales()
     return _locale_ids.get(code)
+
+
+def code_of(locale_pk: int | None) -> str | None:
+    """The language code of the Locale `locale_pk`; None for none."""
+    if locale_pk is not None and locale_pk not in _locale_ids.values():
+        _read_locales()
+    return next((code for code, pk in _locale_ids.items() if pk == locale_pk), None)
+
+
+def _read_locales() -> None:
+    _locale_ids.update(Locale.objects.values_list("language_code", "pk"))
 
 
 def forget_locales(**kwargs) -> None:

@@ -16,6 +16,7 @@ from django.utils.http import urlencode
 from wagtail.models import Page, Site
 
 from caching import fragments, surrogate_keys
+from core.language import active
 from core.view_restrictions import readable
 
 from . import languages
@@ -44,15 +45,12 @@ class Editions:
     @property
     def default(self) -> EditionLink | None:
         """hreflang's x-default: the default language's version, when there is one."""
-        return next((link for link in self.alternates if link.language == self.codes[0]), None)
+        default = languages.codes()[0]
+        return next((link for link in self.alternates if link.language == default), None)
 
     @property
     def others(self) -> list[EditionLink]:
         return [link for link in self.links if not link.current]
-
-    @property
-    def codes(self) -> list[str]:
-        return languages.codes()
 
     @property
     def og_locale(self) -> str:
@@ -66,16 +64,14 @@ class Editions:
 def for_page(request: HttpRequest, page: Page) -> Editions:
     """The page's translations, each or the edition's home, as one fragment per page: kept
     until one of its translations (or an edition's home) is published or withdrawn."""
-    surrogate_keys.note(surrogate_keys.translations(page.translation_key))
-    if getattr(request, "is_preview", False) or not page.pk:
-        return Editions(_page_links(request, page), languages.current())
+    # (A preview is made afresh and stores nothing: fragments.cached sees to it.)
     links = fragments.cached(
         fragments.name("editions", request, page.pk),
         lambda: _page_links(request, page),
         keys=[surrogate_keys.translations(page.translation_key)],
         request=request,
     )
-    return Editions(links, languages.current())
+    return Editions(links, active())
 
 
 def _page_links(request: HttpRequest, page: Page) -> tuple[EditionLink, ...]:
@@ -92,7 +88,7 @@ def _page_links(request: HttpRequest, page: Page) -> tuple[EditionLink, ...]:
             translations[code] = other
         if other.translation_key == home_key:
             homes[code] = other
-    own = languages.current()  # the page's own: each edition's pages sit under its prefix
+    own = active()  # the page's own: each edition's pages sit under its prefix
     links = []
     for code in languages.codes():
         target = page if code == own else translations.get(code) or homes.get(code)
@@ -116,7 +112,7 @@ def for_view(request: HttpRequest, search: str | None = None) -> Editions:
     address may mean nothing in the other edition, and an error page must not repeat the
     address asked for). For search (`search` is the query), each edition's search for the same
     words; the filters name one edition's sections and authors, and stay behind."""
-    own = languages.current()
+    own = active()
     links = []
     for code in languages.codes():
         if search is None:

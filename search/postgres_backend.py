@@ -21,10 +21,10 @@ from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres import postgres
 from modelsearch.query import Fuzzy, MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
-from wagtail.models import Locale
 from wagtail.search.models import IndexEntry
 
 from core.text import search_configuration
+from editions import languages
 
 from .query import RESULTS_DEPTH
 
@@ -163,10 +163,9 @@ class EditionsIndex(postgres.PostgresIndex):
     image, a document) with the default's."""
 
     def add_items(self, model, objs):
-        codes = dict(Locale.objects.values_list("pk", "language_code"))
         groups: dict[str, list] = {}
         for obj in objs:
-            language = codes.get(getattr(obj, "locale_id", None))
+            language = languages.code_of(getattr(obj, "locale_id", None))
             groups.setdefault(search_configuration(language or settings.LANGUAGE_CODE), []).append(
                 obj
             )
