@@ -16,16 +16,14 @@ is left as it is, editors' changes and all.
 from __future__ import annotations
 
 import json
-from datetime import timedelta
 from pathlib import Path
 
 from django.db import transaction
 from wagtail.models import Locale, Page
 
-from demo.content.pictures import illustration
-from home.models import HomeFeaturedArticle, HomePage
-from news.models import ArticleAuthor, ArticleNote, ArticlePage, NewsIndexPage
-from people.models import AuthorLink, AuthorPage, PeopleIndexPage
+from home.models import HomePage
+from news.models import ArticlePage, NewsIndexPage
+from people.models import AuthorPage, PeopleIndexPage
 
 SPANISH_DIR = Path(__file__).resolve().parent / "content" / "es"
 LANGUAGE_CODE = "es"
@@ -55,6 +53,7 @@ class SpanishEdition:
             self._warn("No Spanish home page (home's migration 0004 makes it): not loaded.")
             return
         magazine = json.loads((SPANISH_DIR / "magazine.json").read_text())
+        created_before = self.loader.created
         with transaction.atomic():
             spanish_news = self._translation(
                 news, spanish_home, magazine["news"], intro=magazine["news"]["intro"]
@@ -78,8 +77,7 @@ class SpanishEdition:
                     spanish_articles[data["translation_of"]] = article
         with transaction.atomic():
             self._front_page(home, magazine, spanish_articles)
-
-        self.loader.created += self.created
+        self.created = self.loader.created - created_before
 
     def report(self) -> None:
         if self.locale is None:
@@ -109,7 +107,6 @@ class SpanishEdition:
         existing = self._translated(source)
         if existing is not None:
             return existing
-        model = type(source)
         if parent is None:
             self._warn(f"{source.url_path}: its parent has no Spanish translation, skipped.")
             return None
@@ -119,19 +116,15 @@ class SpanishEdition:
                 f"{source.url_path}: skipped."
             )
             return None
-        page = model(
-            title=data["title"],
-            slug=data["slug"],
+        return self.loader._child(
+            parent,
+            type(source),
+            data,
+            tags,
             locale=self.locale,
             translation_key=source.translation_key,
             **fields,
         )
-        if tags:
-            page.tags.add(*tags)
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        self.created += 1
-        return page
 
     def _sections(self, magazine: dict, sections: dict[str, tuple], news) -> dict[str, tuple]:
         """Spanish sections and their palettes by the English section's slug; each under the
@@ -172,10 +165,7 @@ class SpanishEdition:
                 role=data["role"],
                 bio=data["bio"],
                 photo=english.photo,
-                links=[
-                    AuthorLink(label=link["label"], url=link["url"], sort_order=order)
-                    for order, link in enumerate(data["links"])
-                ],
+                links=self.loader._author_links(data),
             )
             if author is not None:
                 found[data["translation_of"]] = author
@@ -199,21 +189,16 @@ class SpanishEdition:
         pictures = self._english_pictures(english, english_data.get(data["translation_of"]))
         existing = self._translated(english)
         if existing is not None:
-            self._redraw_own_pictures(existing, data, palette, english, pictures)
+            # Pictures drawn for the translation alone; the original's are redrawn with it.
+            originals = {english.hero_image_id} | {image.pk for _, image in pictures if image}
+            self.loader._redraw_article_pictures(existing, data, palette, frozenset(originals))
             return existing
         missing = [slug for slug in data["authors"] if slug not in authors]
         if missing:
             self._warn(f"{data['slug']}: no Spanish author page for {missing}, skipped.")
             return None
         hero = data["hero"]
-        hero_image = english.hero_image or self.loader._image(
-            title=data["title"],
-            data=illustration(hero["motif"], palette, data["slug"]),
-            filename=f"{data['slug']}.jpg",
-            alt=hero["alt"],
-            credit=hero["credit"],
-            caption=hero["caption"],
-        )
+        hero_image = english.hero_image or self.loader._hero_image(data, palette)
         images = iter(pictures)
         body = [
             self._block(data["slug"], index, block, palette, images)
@@ -226,26 +211,9 @@ class SpanishEdition:
             english,
             section,
             data,
-            standfirst=data["standfirst"],
-            dateline=data["dateline"],
-            hero_image=hero_image,
             hero_caption=hero["caption"],
             hero_credit=hero["credit"],
-            body=json.dumps(body),
-            article_authors=[
-                ArticleAuthor(author=authors[slug], sort_order=order)
-                for order, slug in enumerate(data["authors"])
-            ],
-            tags=data["tags"],
-            notes=[
-                ArticleNote(
-                    kind=note["kind"],
-                    date=self.loader._published_at(timing) + timedelta(hours=note["hours_after"]),
-                    text=note["text"],
-                    sort_order=order,
-                )
-                for order, note in enumerate(data.get("notes", []))
-            ],
+            **self.loader._article_fields(data, hero_image, body, authors, timing),
         )
         if article is not None:
             self.loader._backdate(article, timing)
@@ -257,9 +225,7 @@ class SpanishEdition:
         removed that block since."""
         if data is None:
             return []
-        shown = {
-            block.id: block.value["image"] for block in english.body if block.block_type == "image"
-        }
+        shown = self.loader._images_by_block(english)
         return [
             (
                 block["value"]["motif"],
@@ -277,14 +243,7 @@ class SpanishEdition:
         if block["type"] == "image":
             motif, image = next(pictures, (None, None))
             if image is None or motif != value["motif"]:
-                image = self.loader._image(
-                    title=value["caption"][:255],
-                    data=illustration(value["motif"], palette, f"{slug}-{index}", (1600, 1000)),
-                    filename=f"{slug}-{index}.jpg",
-                    alt=value["alt"],
-                    credit=value["credit"],
-                    caption=value["caption"],
-                )
+                image = self.loader._block_image(slug, index, value, palette)
             value = {
                 "image": image.pk,
                 "caption": value["caption"],
@@ -293,45 +252,16 @@ class SpanishEdition:
             }
         return {"type": block["type"], "value": value, "id": self.loader._block_id(slug, index)}
 
-    def _redraw_own_pictures(
-        self, article: ArticlePage, data: dict, palette: str, english: ArticlePage, pictures
-    ) -> None:
-        """Pictures drawn for the translation alone (the English ones are redrawn by the
-        English loader), drawn again where their file is gone."""
-        slug, hero = data["slug"], data["hero"]
-        english_ids = {english.hero_image_id} | {image.pk for _, image in pictures if image}
-        if article.hero_image_id not in english_ids:
-            self.loader._redraw(
-                article.hero_image, lambda: illustration(hero["motif"], palette, slug)
-            )
-        shown = {
-            block.id: block.value["image"] for block in article.body if block.block_type == "image"
-        }
-        for index, block in enumerate(data["body"]):
-            image = shown.get(self.loader._block_id(slug, index))
-            if block["type"] == "image" and image is not None and image.pk not in english_ids:
-                motif = block["value"]["motif"]
-                self.loader._redraw(
-                    image,
-                    lambda m=motif, i=index: illustration(m, palette, f"{slug}-{i}", (1600, 1000)),
-                )
-
     def _front_page(self, home: HomePage, magazine: dict, articles: dict) -> None:
         """The Spanish front page's picks and words, set once, like the English ones: later
         choices are the editors' own. The picks name English articles (or Spanish ones)."""
-        spanish_home = self._translated(home)
-        if spanish_home.lead_story_id or spanish_home.featured_articles.exists():
-            return
-        data, words = magazine["home"], magazine["settings"]
         by_slug = {**{article.slug: article for article in articles.values()}, **articles}
-        spanish_home.lead_story = by_slug.get(data.get("lead"))
-        spanish_home.featured_articles = [
-            HomeFeaturedArticle(article=by_slug[slug], sort_order=order)
-            for order, slug in enumerate(data.get("featured", []))
-            if slug in by_slug
-        ]
         # The magazine's settings stay the English ones: the edition says its own words.
-        spanish_home.intro = spanish_home.intro or data["intro"]
-        spanish_home.tagline = spanish_home.tagline or words["tagline"]
-        spanish_home.footer_note = spanish_home.footer_note or words["footer_note"]
-        spanish_home.save_revision().publish()
+        words = magazine["settings"]
+        self.loader._front_page(
+            self._translated(home),
+            magazine["home"],
+            by_slug,
+            tagline=words["tagline"],
+            footer_note=words["footer_note"],
+        )

@@ -174,10 +174,7 @@ class Command(BaseCommand):
                 role=data["role"],
                 bio=data["bio"],
                 photo=photo,
-                links=[
-                    AuthorLink(label=link["label"], url=link["url"], sort_order=order)
-                    for order, link in enumerate(data["links"])
-                ],
+                links=self._author_links(data),
             )
         return authors
 
@@ -187,15 +184,7 @@ class Command(BaseCommand):
         if existing:
             self._redraw_article_pictures(existing, data, palette)
             return existing
-        hero = data["hero"]
-        hero_image = self._image(
-            title=data["title"],
-            data=illustration(hero["motif"], palette, data["slug"]),
-            filename=f"{data['slug']}.jpg",
-            alt=hero["alt"],
-            credit=hero["credit"],
-            caption=hero["caption"],
-        )
+        hero_image = self._hero_image(data, palette)
         body = [
             self._block(data["slug"], index, block, palette)
             for index, block in enumerate(data["body"])
@@ -204,40 +193,68 @@ class Command(BaseCommand):
             section,
             ArticlePage,
             data,
-            standfirst=data["standfirst"],
-            dateline=data["dateline"],
-            hero_image=hero_image,
-            body=json.dumps(body),
-            article_authors=[
+            **self._article_fields(data, hero_image, body, authors, data),
+        )
+        self._backdate(article, data)
+        return article
+
+    def _article_fields(
+        self, data: dict, hero_image, body: list, authors: dict, timing: dict
+    ) -> dict:
+        """An article's fields from its file: its words, `hero_image`, `body` (blocks), its
+        bylines (`authors` by slug), tags and notes, dated from `timing` (a slug and days_ago:
+        see `_published_at`)."""
+        return {
+            "standfirst": data["standfirst"],
+            "dateline": data["dateline"],
+            "hero_image": hero_image,
+            "body": json.dumps(body),
+            "tags": data["tags"],
+            "article_authors": [
                 ArticleAuthor(author=authors[slug], sort_order=order)
                 for order, slug in enumerate(data["authors"])
             ],
-            tags=data["tags"],
-            notes=[
+            "notes": [
                 ArticleNote(
                     kind=note["kind"],
-                    date=self._published_at(data) + timedelta(hours=note["hours_after"]),
+                    date=self._published_at(timing) + timedelta(hours=note["hours_after"]),
                     text=note["text"],
                     sort_order=order,
                 )
                 for order, note in enumerate(data.get("notes", []))
             ],
-        )
-        self._backdate(article, data)
-        return article
+        }
 
-    def _redraw_article_pictures(self, article: ArticlePage, data: dict, palette: str) -> None:
+    @staticmethod
+    def _author_links(data: dict) -> list[AuthorLink]:
+        return [
+            AuthorLink(label=link["label"], url=link["url"], sort_order=order)
+            for order, link in enumerate(data["links"])
+        ]
+
+    @staticmethod
+    def _images_by_block(page: ArticlePage) -> dict:
+        """The image of each picture block in the page's body, by block id."""
+        return {
+            block.id: block.value["image"] for block in page.body if block.block_type == "image"
+        }
+
+    def _redraw_article_pictures(
+        self, article: ArticlePage, data: dict, palette: str, keep: frozenset = frozenset()
+    ) -> None:
         """The pictures of an article loaded before, drawn again where their file is gone (the
-        database outlived the media folder: see `repair_media`)."""
+        database outlived the media folder: see `repair_media`), but for the images `keep`
+        names (a translation's pictures that are its original's, redrawn with it)."""
         slug, hero = data["slug"], data["hero"]
-        self._redraw(article.hero_image, lambda: illustration(hero["motif"], palette, slug))
-        blocks = {block.id: block for block in article.body if block.block_type == "image"}
+        if article.hero_image_id not in keep:
+            self._redraw(article.hero_image, lambda: illustration(hero["motif"], palette, slug))
+        shown = self._images_by_block(article)
         for index, block in enumerate(data["body"]):
-            found = blocks.get(self._block_id(slug, index))
-            if found is not None:
+            image = shown.get(self._block_id(slug, index))
+            if block["type"] == "image" and image is not None and image.pk not in keep:
                 motif = block["value"]["motif"]
                 self._redraw(
-                    found.value["image"],
+                    image,
                     lambda m=motif, i=index: illustration(m, palette, f"{slug}-{i}", (1600, 1000)),
                 )
 
@@ -254,17 +271,32 @@ class Command(BaseCommand):
         # Stable block ids keep a reloaded demo identical to the first.
         return str(uuid.uuid5(uuid.NAMESPACE_URL, f"parallax-demo/{slug}/{index}"))
 
+    def _hero_image(self, data: dict, palette: str):
+        hero = data["hero"]
+        return self._image(
+            title=data["title"],
+            data=illustration(hero["motif"], palette, data["slug"]),
+            filename=f"{data['slug']}.jpg",
+            alt=hero["alt"],
+            credit=hero["credit"],
+            caption=hero["caption"],
+        )
+
+    def _block_image(self, slug: str, index: int, value: dict, palette: str):
+        """The picture of the body's image block `value`, drawn from its motif."""
+        return self._image(
+            title=value["caption"][:255],
+            data=illustration(value["motif"], palette, f"{slug}-{index}", size=(1600, 1000)),
+            filename=f"{slug}-{index}.jpg",
+            alt=value["alt"],
+            credit=value["credit"],
+            caption=value["caption"],
+        )
+
     def _block(self, slug: str, index: int, block: dict, palette: str) -> dict:
         value = block["value"]
         if block["type"] == "image":
-            image = self._image(
-                title=value["caption"][:255],
-                data=illustration(value["motif"], palette, f"{slug}-{index}", size=(1600, 1000)),
-                filename=f"{slug}-{index}.jpg",
-                alt=value["alt"],
-                credit=value["credit"],
-                caption=value["caption"],
-            )
+            image = self._block_image(slug, index, value, palette)
             value = {"image": image.pk, "caption": "", "credit": "", "width": value["width"]}
         return {"type": block["type"], "value": value, "id": self._block_id(slug, index)}
 
@@ -301,8 +333,10 @@ class Command(BaseCommand):
         )
         Revision.page_revisions.filter(object_id=str(article.pk)).update(created_at=published)
 
-    def _front_page(self, home: HomePage, data: dict, articles: dict) -> None:
-        """Editors' picks for the front page, set once: later choices are the editors' own."""
+    def _front_page(self, home: HomePage, data: dict, articles: dict, **words: str) -> None:
+        """Editors' picks for the front page, set once: later choices are the editors' own.
+        The intro and `words` (more of the home's fields: an edition's tagline) fill only
+        what is blank."""
         if home.lead_story_id or home.featured_articles.exists():
             return
         home.lead_story = articles.get(data.get("lead"))
@@ -311,5 +345,6 @@ class Command(BaseCommand):
             for order, slug in enumerate(data.get("featured", []))
             if slug in articles
         ]
-        home.intro = home.intro or data["intro"]
+        for field, value in {"intro": data["intro"], **words}.items():
+            setattr(home, field, getattr(home, field) or value)
         home.save_revision().publish()
