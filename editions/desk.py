@@ -7,7 +7,7 @@ keeps no record of which source revision a copy came from; the publication times
 """
 
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -23,34 +23,34 @@ LABELS = {
 
 
 def with_translation_state(pages: QuerySet) -> QuerySet:
-    """`pages` annotated with `desk_language` and what the desk needs to name the state of
-    their translation: the default-language page's against the other edition's, whichever of
-    the two `pages` holds."""
+    """`pages` annotated with `desk_translation`, one of LABELS: the state of the translation
+    between the default-language page and the other edition's, whichever of the two `pages`
+    holds. Worked out in the database, so that the desk filters on it too."""
     others = Page.objects.filter(translation_key=OuterRef("translation_key")).exclude(
         locale=OuterRef("locale")
     )
-    return pages.select_related("locale").annotate(
-        desk_other_exists=Exists(others),
-        desk_other_live=Exists(others.filter(live=True)),
-        desk_other_published_at=Subquery(others.filter(live=True).values("last_published_at")[:1]),
+    source_first = Q(locale__language_code=settings.LANGUAGE_CODE)
+    behind = (source_first & Q(desk_other_published_at__lt=F("last_published_at"))) | (
+        ~source_first & Q(last_published_at__lt=F("desk_other_published_at"))
     )
-
-
-def state(page) -> str:
-    """One of LABELS, for a page from `with_translation_state()`."""
-    if not page.desk_other_exists:
-        return MISSING
-    if not page.desk_other_live:
-        return DRAFT
-    source_first = page.locale.language_code == settings.LANGUAGE_CODE
-    source, translation = (
-        (page.last_published_at, page.desk_other_published_at)
-        if source_first
-        else (page.desk_other_published_at, page.last_published_at)
+    return (
+        pages.select_related("locale")
+        .annotate(
+            desk_other_exists=Exists(others),
+            desk_other_live=Exists(others.filter(live=True)),
+            desk_other_published_at=Subquery(
+                others.filter(live=True).values("last_published_at")[:1]
+            ),
+        )
+        .annotate(
+            desk_translation=Case(
+                When(desk_other_exists=False, then=Value(MISSING)),
+                When(desk_other_live=False, then=Value(DRAFT)),
+                When(behind, then=Value(OUT_OF_DATE)),
+                default=Value(UP_TO_DATE),
+            )
+        )
     )
-    if source and translation and translation < source:
-        return OUT_OF_DATE
-    return UP_TO_DATE
 
 
 def other_language_names(page) -> str:
@@ -58,18 +58,3 @@ def other_language_names(page) -> str:
     return ", ".join(
         languages.name(code) for code in languages.codes() if code != page.locale.language_code
     )
-
-
-def with_state(pages: QuerySet, wanted: str) -> QuerySet:
-    """`pages` from `with_translation_state()` narrowed to one of LABELS, in the database."""
-    source_first = Q(locale__language_code=settings.LANGUAGE_CODE)
-    behind = Q(desk_other_live=True) & (
-        (source_first & Q(desk_other_published_at__lt=F("last_published_at")))
-        | (~source_first & Q(last_published_at__lt=F("desk_other_published_at")))
-    )
-    return {
-        MISSING: pages.filter(desk_other_exists=False),
-        DRAFT: pages.filter(desk_other_exists=True, desk_other_live=False),
-        OUT_OF_DATE: pages.filter(behind),
-        UP_TO_DATE: pages.filter(Q(desk_other_live=True) & ~behind),
-    }[wanted]

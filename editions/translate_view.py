@@ -24,17 +24,11 @@ class TranslatePageView(SubmitPageTranslationView):
 
     def post(self, request, **kwargs):
         form = self.get_form()
-        if form.is_valid():
-            refused = [
-                locale for locale in form.cleaned_data["locales"] if not self.may_add(locale)
-            ]
-            if refused:
-                raise PermissionDenied
+        if form.is_valid() and not all(map(self.may_add, form.cleaned_data["locales"])):
+            raise PermissionDenied
         try:
             return super().post(request, **kwargs)
         except ParentNotTranslatedError:
-            form = self.get_form()
-            form.is_valid()
             form.add_error(None, _("Translate the page above this one first."))
             context = self.get_context_data(**kwargs)
             context["form"] = form

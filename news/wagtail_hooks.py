@@ -92,7 +92,7 @@ class TranslationFilter(SimpleListFilter):
             return queryset
         if self.value() not in editions_desk.LABELS:
             return queryset.none()
-        return editions_desk.with_state(queryset, self.value())
+        return queryset.filter(desk_translation=self.value())
 
 
 def _int(value) -> int | None:
@@ -153,12 +153,11 @@ class ArticleAdmin(ModelAdmin):
 
     @display(description=_("Translation"))
     def translation(self, article) -> str:
-        state = editions_desk.state(article)
         return format_html(
             '<span class="desk-translation--{}">{}: {}</span>',
-            state,
+            article.desk_translation,
             editions_desk.other_language_names(article),
-            editions_desk.LABELS[state],
+            editions_desk.LABELS[article.desk_translation],
         )
 
     @display(description=_("Section"))
