@@ -32,18 +32,19 @@ class EditionMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        language = translation.get_language_from_path(request.path_info)
-        if language is None:
+        edition = translation.get_language_from_path(request.path_info)
+        if edition is None:
             moved = self.unprefixed(request)
             if moved is not None:
                 return moved
-            language = settings.LANGUAGE_CODE
         else:
-            surrogate_keys.note(surrogate_keys.edition(language))
-        translation.activate(language)
-        request.LANGUAGE_CODE = language
+            surrogate_keys.note(surrogate_keys.edition(edition))
+        # Outside the editions (the admin, the sitemaps), the default language.
+        translation.activate(edition or settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = translation.get_language()
         response = self.get_response(request)
-        response.headers.setdefault("Content-Language", language)
+        if edition is not None:
+            response.headers.setdefault("Content-Language", edition)
         return response
 
     def unprefixed(self, request: HttpRequest) -> HttpResponse | None:

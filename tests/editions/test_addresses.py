@@ -57,3 +57,11 @@ def test_each_edition_has_its_own_home_and_addresses(client, spanish):
     assert client.get(spanish.story.url).status_code == 200
     # A Spanish address under the English prefix names nothing.
     assert client.get("/en" + spanish.story.url.removeprefix("/es")).status_code == 404
+
+
+def test_only_an_editions_pages_name_a_content_language(client, magazine):
+    assert client.get("/es/").headers["Content-Language"] == "es"
+    assert client.get("/en/").headers["Content-Language"] == "en"
+    # The sitemaps list both editions; robots.txt is in no language.
+    for url in ("/sitemap-pages.xml", "/robots.txt"):
+        assert "Content-Language" not in client.get(url).headers, url
