@@ -2,13 +2,7 @@
 that show it, and the page of its translation (which links it), not the other edition's."""
 
 from tests import builders
-from tests.helpers import x_cache
-
-
-def warm(client, urls):
-    for url in urls:
-        client.get(url)
-        assert x_cache(client, url) == "hit", url
+from tests.helpers import warm, x_cache
 
 
 def test_publishing_a_translation_refreshes_its_edition_not_the_other(client, page_cache, spanish):
