@@ -7,25 +7,22 @@ a 429 until the window ends. Counted in the default cache (Redis in production),
 so that a counter the cache loses early only resets that window.
 """
 
-import time
-
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from wagtail.documents.views.serve import authenticate_with_password as document_password
 from wagtail.views import authenticate_with_password as page_password
 
+from core import throttle
 from core.client_address import client_address
 
 
 def _throttled(view, kind: str):
     def throttled(request: HttpRequest, restriction_id: int, *args, **kwargs) -> HttpResponse:
         window = settings.PASSWORD_GUESS_WINDOW
-        now = time.time()
-        key = f"guesses:{kind}:{restriction_id}:{client_address(request)}:{int(now // window)}"
-        if request.method == "POST" and (cache.get(key) or 0) >= settings.PASSWORD_GUESSES:
-            retry_after = int(window - now % window) + 1
+        key = f"guesses:{kind}:{restriction_id}:{client_address(request)}"
+        if request.method == "POST" and throttle.count(key, window) >= settings.PASSWORD_GUESSES:
+            retry_after = throttle.seconds_left(window)
             response = TemplateResponse(
                 request,
                 "page_password_paused.html",
@@ -36,11 +33,7 @@ def _throttled(view, kind: str):
             return response
         response = view(request, restriction_id, *args, **kwargs)
         if request.method == "POST" and response.status_code == 200:  # the form again: wrong
-            cache.add(key, 0, timeout=window)
-            try:
-                cache.incr(key)
-            except ValueError:  # gone between add and incr
-                cache.set(key, 1, timeout=window)
+            throttle.add(key, window)
         return response
 
     return throttled

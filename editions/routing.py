@@ -33,7 +33,8 @@ class EditionMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         edition = translation.get_language_from_path(request.path_info)
-        if edition is None:
+        # Wagtail previews a snippet through a made-up request for "/": not a reader's address.
+        if edition is None and not getattr(request, "is_dummy", False):
             moved = self.unprefixed(request)
             if moved is not None:
                 return moved

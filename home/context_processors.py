@@ -20,7 +20,7 @@ def navigation(request: HttpRequest) -> dict:
         return fragments.cached(
             f"nav:{site.pk}",
             lambda: [
-                {"title": section.title, "url": section.get_url(request)}
+                {"pk": section.pk, "title": section.title, "url": section.get_url(request)}
                 for section in listings.top_sections(routing.edition_home(request)).in_menu()
             ],
             request=request,

@@ -66,6 +66,8 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     # Tags made before slugs were ASCII-only may hold any letter ("côte-divoire").
     re_path(r"^tags/(?P<slug>[-\w]+)/$", news_views.tag, name="tag"),
+    # Signing up and the links in newsletters: never cached (newsletters/views.py).
+    path("newsletters/", include("newsletters.urls")),
     path("feeds/rss.xml", feeds.MagazineFeed(), name="feed_rss"),
     path("feeds/atom.xml", feeds.MagazineAtomFeed(), name="feed_atom"),
     path("feeds/section/<int:pk>/rss.xml", feeds.SectionFeed(), name="section_feed_rss"),

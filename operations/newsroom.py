@@ -13,6 +13,8 @@ Roles:
 - Translators write the Spanish edition: they translate pages (simple_translation's
   "Translate"), edit any Spanish page and submit it for review. They cannot publish.
   Editors publish in both editions; the review workflow covers the Spanish edition whole.
+- Newsletters: Editors compose, schedule and send issues, see subscribers, export them and
+  erase one on request. Writers and Translators see none of it.
 """
 
 from home.site_tree import NEWS_SLUG, PEOPLE_SLUG
@@ -69,6 +71,7 @@ def set_up_roles(apps) -> None:
     _grant_pages(apps, admins, root, PAGE)
     _grant_collection(apps, admins, IMAGES + DOCUMENTS)
     _grant_models(apps, admins, ADMIN_MODELS)
+    set_up_newsletters(apps)
 
 
 def set_up_translation(apps) -> None:
@@ -109,6 +112,21 @@ def set_up_translation(apps) -> None:
         apps.get_model("wagtailcore.WorkflowPage").objects.update_or_create(
             page=spanish, defaults={"workflow": workflow}
         )
+
+
+NEWSLETTER_MODELS = {
+    ("newsletters", "newsletterissue"): ("add", "change", "delete", "view", "send"),
+    ("newsletters", "subscriber"): ("view", "delete"),
+}
+
+
+def set_up_newsletters(apps) -> None:
+    """Editors run the newsletters; Admins too."""
+    Group = apps.get_model("auth.Group")
+    for name in (EDITORS, ADMINS):
+        group = Group.objects.filter(name=name).first()
+        if group is not None:
+            _grant_models(apps, group, NEWSLETTER_MODELS)
 
 
 def _reset_group(apps, name: str):

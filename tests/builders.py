@@ -16,6 +16,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from home.models import HomePage
 from news.models import ArticleAuthor, ArticlePage, NewsIndexPage
+from newsletters.models import Subscriber, Subscription
 from people.models import AuthorPage, PeopleIndexPage
 
 
@@ -220,3 +221,14 @@ class SpanishMagazine:
         self.older_en = article(magazine.americas, "The dry years", [magazine.ana], days_ago=2)
         self.older = translate(self.older_en, title="Los años secos", slug="los-anos-secos")
         self.only_english = article(magazine.americas, "Copper prices", [magazine.ana])
+
+
+def subscriber(email: str, *newsletters, language: str = "en") -> Subscriber:
+    """A reader who signed up and confirmed, subscribed to `newsletters`."""
+    now = timezone.now()
+    reader = Subscriber.objects.create(
+        email=email, language=language, requested_at=now, confirmed_at=now
+    )
+    for newsletter in newsletters:
+        Subscription.objects.create(subscriber=reader, newsletter=newsletter, subscribed_at=now)
+    return reader

@@ -1,7 +1,11 @@
+import email
+import email.policy
 import os
+import socket
 import uuid
 
 import pytest
+from aiosmtpd.controller import Controller
 from django.contrib.auth.models import Group, User
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
@@ -105,3 +109,53 @@ def newsroom(magazine, page_cache):
     magazine.andes_story = magazine.andes.get_children().live().specific().first()
     magazine.andes_picture = magazine.andes_story.hero_image
     return magazine
+
+
+class Inbox:
+    """What a real SMTP server (aiosmtpd, in this process) received: each message parsed, by
+    recipient; addresses in `refused` are answered 550, as a server refuses a mailbox."""
+
+    def __init__(self):
+        self.messages: list = []
+        self.refused: set[str] = set()
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refused:
+            return "550 5.1.1 No such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        for recipient in envelope.rcpt_tos:
+            self.messages.append((recipient, message))
+        return "250 Message accepted"
+
+    def to(self, address: str) -> list:
+        return [message for recipient, message in self.messages if recipient == address]
+
+    def only(self, address: str):
+        """The one message `address` received."""
+        found = self.to(address)
+        assert len(found) == 1, (address, len(found))
+        return found[0]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def mail_server(settings):
+    """A real SMTP server for the test, which Django's SMTP backend sends to."""
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = controller.hostname, controller.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    yield inbox
+    controller.stop()

@@ -1,5 +1,8 @@
 """Reading the pages the tests ask for: parsed, and their cards' headlines."""
 
+import re
+from urllib.parse import urlsplit
+
 from bs4 import BeautifulSoup, Tag
 
 
@@ -57,3 +60,23 @@ REQUIRED = {
     "DATABASE_URL": "postgres://magazine:secret@db.internal:5432/magazine",
     "REDIS_URL": "redis://cache.internal:6379/0",
 }
+
+
+def links_in(message) -> list[str]:
+    """The addresses in an email's plain-text part, in order."""
+    body = message.get_body(preferencelist=("plain",)).get_content()
+    return re.findall(r"https?://\S+", body)
+
+
+def link_to(message, fragment: str) -> str:
+    """The one address in an email's text that contains `fragment`, as a path."""
+    found = [url for url in links_in(message) if fragment in url]
+    assert len(found) == 1, (fragment, found)
+    return urlsplit(found[0]).path
+
+
+def list_unsubscribe(message) -> str:
+    """The path of an email's List-Unsubscribe address."""
+    value = str(message["List-Unsubscribe"]).strip()
+    assert value.startswith("<") and value.endswith(">"), value
+    return urlsplit(value[1:-1]).path

@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
 from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -12,6 +13,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 INSTALLED_APPS = [
     "demo",
     "operations",
+    "newsletters",
     "home",
     "search",
     "news",
@@ -88,6 +90,12 @@ PUBLIC_FORM_VIEWS = [
     "wagtailcore_authenticate_with_password",  # a private page's password
     "wagtaildocs_authenticate_with_password",  # a private collection's password
     "wagtailcore_login",  # signing in to read a page for signed-in readers
+    # Newsletters (newsletters/views.py): signing up, and the signed links in their emails.
+    "newsletter_signup",
+    "newsletter_confirm",
+    "newsletter_cancel",
+    "newsletter_manage",
+    "newsletter_unsubscribe",
 ]
 
 ROOT_URLCONF = "magazine.urls"
@@ -324,3 +332,22 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Django's tasks framework (the django-tasks backport): kept in the database and run by
 # `manage.py db_worker` (`make run` starts one); Redis and RQ in production.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# Email (newsletters/): the SMTP server EMAIL_URL names, e.g.
+# smtp://user:password@mail.example.org:587/?tls=True (production; `make prod` sets one to its
+# local sink); without it, each message is written to a file in .mail/ (`make run`).
+if os.environ.get("EMAIL_URL"):
+    globals().update(dj_email_url.parse(os.environ["EMAIL_URL"]))
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = BASE_DIR / ".mail"
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "The Parallax <newsletters@localhost>")
+NEWSLETTER_FROM_EMAIL = os.environ.get("NEWSLETTER_FROM_EMAIL", DEFAULT_FROM_EMAIL)
+# A confirmation link works this long; unconfirmed sign-ups are then deleted.
+NEWSLETTER_CONFIRM_HOURS = 72
+# Sign-ups from one address (per hour) and for one email address (per day), instead of a CAPTCHA.
+NEWSLETTER_SIGNUPS_PER_IP = 10
+NEWSLETTER_SIGNUPS_PER_ADDRESS = 3
+# Recipients read per query while sending an issue (newsletters/sending.py).
+NEWSLETTER_BATCH = 500

@@ -8,4 +8,3 @@ DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-secret-key-not-for-production")
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 SERVE_MEDIA_FILES = True
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

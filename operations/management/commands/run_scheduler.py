@@ -1,5 +1,6 @@
 """Publish and unpublish scheduled pages every minute, for as long as it runs (`make run`), and
-queue the lookups of embeds that failed and are due again.
+queue the lookups of embeds that failed and are due again, and start the newsletter issues
+that are due (or resume those a dead worker left).
 
 In production use cron or a systemd timer to run `manage.py publish_scheduled` each minute
 instead (docs/operations.md); this loop is for a local site.
@@ -22,6 +23,7 @@ class Command(BaseCommand):
             while True:
                 call_command("publish_scheduled", verbosity=0)
                 call_command("resolve_embeds", verbosity=0)  # failed lookups, when due
+                call_command("send_due_newsletters", verbosity=0)  # scheduled or interrupted
                 time.sleep(every)
         except KeyboardInterrupt:
             pass
