@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 PORT=${PORT:-8000}
 APP_PORT=${APP_PORT:-$((PORT + 1))}  # gunicorn, behind Varnish
 REDIS_PORT=${REDIS_PORT:-6390}
+SMTP_PORT=${SMTP_PORT:-2525}  # the local mail sink newsletters are sent to
 STATE=.prod  # this profile's secret key, uploads, static files and Redis folder
 VENV=.venv/bin
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -55,6 +56,15 @@ as_root su postgres -c "psql -qd magazine_prod -c 'CREATE EXTENSION IF NOT EXIST
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$STATE/redis" --save "" \
   --appendonly no --loglevel warning --maxmemory 512mb --maxmemory-policy volatile-lru &
 pids+=($!)
+
+# A local SMTP sink for the newsletters (aiosmtpd): each message kept as a file in
+# .prod/mail/new/ (a Maildir), none sent on. Set EMAIL_URL to a real server instead.
+if [ -z "${EMAIL_URL:-}" ]; then
+  mkdir -p "$STATE/mail/cur" "$STATE/mail/new" "$STATE/mail/tmp"
+  "$VENV/python" -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox "$STATE/mail" &
+  pids+=($!)
+  export EMAIL_URL="smtp://127.0.0.1:$SMTP_PORT"
+fi
 
 [ -s "$STATE/secret_key" ] || "$VENV/python" -c "import secrets; print(secrets.token_urlsafe(50))" >"$STATE/secret_key"
 export DJANGO_SETTINGS_MODULE=magazine.settings.production

@@ -226,3 +226,24 @@ def test_a_second_sign_up_adds_newsletters_once_confirmed(
         client.post(link_to(mail_server.to("reader@example.org")[-1], "/confirm/"))
     reader = Subscriber.objects.get()
     assert {s.newsletter for s in reader.subscriptions.all()} == {daily, politics_weekly}
+
+
+def test_the_spanish_edition_signs_up_in_spanish(
+    client, spanish, mail_server, django_capture_on_commit_callbacks
+):
+    soup = page_soup(client, "/es/")
+    form = signup_form(soup)
+    assert form["action"] == "/es/newsletters/"
+    assert "Reciba nuestros boletines" in soup.get_text()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = sign_up(client, "lectora@example.org", language="es")
+    assert response.status_code == 200 and "Revise su correo" in response.content.decode()
+    message = mail_server.only("lectora@example.org")
+    assert message["Subject"].startswith("Confirme su suscripción")
+    confirm = link_to(message, "/confirm/")
+    assert confirm.startswith("/es/newsletters/")
+    client.post(confirm)
+    reader = Subscriber.objects.get()
+    assert reader.language == "es"
+    assert [s.newsletter.locale.language_code for s in reader.subscriptions.all()] == ["es"]
+    assert reader.subscriptions.get().newsletter.title.endswith("el diario")

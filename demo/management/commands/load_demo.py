@@ -22,6 +22,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
+from demo import newsletter
 from demo.content.pictures import illustration, portrait
 from demo.spanish_edition import SpanishEdition
 from home.models import HomeFeaturedArticle, HomePage, MagazineSettings
@@ -94,6 +95,8 @@ class Command(BaseCommand):
             f"{AuthorPage.objects.filter(**english).count()} authors."
         )
         spanish.report()
+        if newsletter.load():
+            self.stdout.write("Newsletters: a draft issue of the daily, under Newsletters › Issues.")
         if self.redrawn:
             self.stdout.write(f"Drew {self.redrawn} pictures again whose files were missing.")
         if self.created and not skip_renditions:
