@@ -1,6 +1,8 @@
 """The editors' side: composing an issue (pre-filled with the newsletter's articles), keeping
 sent issues as they went, and the page that sends one (a test to oneself, a schedule, now)."""
 
+import uuid
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -68,7 +70,12 @@ class IssueCreateView(snippets.CreateView):
         if newsletter is None:
             return None
         issue = NewsletterIssue(newsletter=newsletter, subject=newsletter.title)
-        issue.articles = [("article", page) for page in catalogue.default_articles(newsletter)]
+        # Each block with its id, as a saved one has: the editor's collapse toggles and labels
+        # find their block by it.
+        issue.articles = [
+            {"type": "article", "value": page.pk, "id": str(uuid.uuid4())}
+            for page in catalogue.default_articles(newsletter)
+        ]
         return issue
 
     def save_instance(self):

@@ -2,6 +2,7 @@
 subscribers; Writers see none of it."""
 
 import csv
+import re
 import io
 
 import pytest
@@ -177,3 +178,16 @@ def test_removing_a_subscriber_erases_them(editor_client, daily):
     assert response.status_code == 302
     assert not Subscriber.objects.exists() and not Delivery.objects.exists()
     assert not PendingSignup.objects.exists()
+
+
+def test_each_pre_filled_article_is_a_block_of_its_own(editor_client, magazine, daily):
+    """Blocks made in memory had no id: the editor's toggles collapsed the wrong article."""
+    for number in range(3):
+        article(magazine.politics, f"Today {number}", [magazine.ben])
+    form = editor_client.get(reverse(f"{ISSUES}:add") + f"?newsletter={daily.pk}")
+    page = form.content.decode()
+    assert "block-null" not in page
+    ids = re.findall(r"&quot;id&quot;: &quot;([0-9a-f-]{36})&quot;", page) or re.findall(
+        r'"id": "([0-9a-f-]{36})"', page
+    )
+    assert len(set(ids)) == 3, ids

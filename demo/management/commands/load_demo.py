@@ -96,7 +96,9 @@ class Command(BaseCommand):
         )
         spanish.report()
         if newsletter.load():
-            self.stdout.write("Newsletters: a draft issue of the daily, under Newsletters › Issues.")
+            self.stdout.write(
+                "Newsletters: a draft issue of the daily, under Newsletters › Issues."
+            )
         if self.redrawn:
             self.stdout.write(f"Drew {self.redrawn} pictures again whose files were missing.")
         if self.created and not skip_renditions:
