@@ -133,8 +133,10 @@ def run_floor(spec_path: str) -> None:
     from email import charset
     from email.mime.multipart import MIMEMultipart
     from email.mime.text import MIMEText
+    from email.policy import compat32
     from email.utils import formatdate, make_msgid
 
+    smtp_lines = compat32.clone(linesep="\r\n")  # as Django flattens a message for SMTP
     spec = json.loads(Path(spec_path).read_text())
     root, secret = spec["root"], spec["secret"].encode()
     base = f"{root}/{spec['language']}/newsletters"
@@ -166,7 +168,7 @@ def run_floor(spec_path: str) -> None:
         for subtype, encoding in encodings.items():
             body = spec[subtype].replace(spec["unsubscribe"], unsubscribe)
             message.attach(MIMEText(body.replace(spec["manage"], manage), subtype, encoding))
-        smtp.sendmail(spec["from"], [address(n)], message.as_bytes(linesep="\r\n"))
+        smtp.sendmail(spec["from"], [address(n)], message.as_bytes(policy=smtp_lines))
     smtp.quit()
     print(json.dumps({"seconds": time.perf_counter() - started}), flush=True)
     sys.stdin.readline()  # alive until its CPU time is read

@@ -53,6 +53,7 @@ class IssueCreateView(snippets.CreateView):
 
     def get(self, request, *args, **kwargs):
         if self.chosen_newsletter() is None:
+            catalogue.set_up()  # sections published before the newsletters existed
             return TemplateResponse(
                 request,
                 "newsletters/admin/choose_newsletter.html",

@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 from django.db.models.signals import post_save
 from django.utils import timezone, translation
 from django.utils.translation import gettext
-from wagtail.models import Locale, Site
+from wagtail.models import Locale
 from wagtail.signals import page_published
 
 from core import site_settings
@@ -50,8 +50,10 @@ def is_section(page) -> bool:
 
 
 def magazine_name() -> str:
-    site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
-    return site_settings.get_settings_model().for_site(site).name if site else ""
+    """The magazine's name, read without making its settings (as for_site would)."""
+    model = site_settings.get_settings_model()
+    name = model.objects.filter(site__is_default_site=True).values_list("name", flat=True).first()
+    return name or model._meta.get_field("name").get_default()
 
 
 def daily(locale: Locale) -> Newsletter:
@@ -88,15 +90,12 @@ def weekly(section: NewsIndexPage) -> Newsletter:
 
 
 def set_up() -> None:
-    """Every edition's daily and every live section's weekly (the demo, a data migration)."""
+    """Every edition's daily and every live section's weekly, made when first needed: the
+    editors' choice of newsletter, the demo. (Readers' forms make theirs: offered_for.)"""
     for locale in Locale.objects.all():
         daily(locale)
     for section in NewsIndexPage.objects.live().filter(depth__gt=3).select_related("locale"):
         weekly(section)
-
-
-def set_up_after_migrate(**kwargs) -> None:
-    set_up()
 
 
 def section_published(sender, instance, **kwargs) -> None:

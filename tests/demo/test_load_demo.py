@@ -16,6 +16,7 @@ from demo.management.commands.load_demo import DEMO_DIR
 from home.models import HomeFeaturedArticle, HomePage, MagazineSettings
 from news import listings
 from news.models import ArticleAuthor, ArticlePage, NewsIndexPage
+from newsletters.models import Newsletter, NewsletterIssue
 from people.models import AuthorPage
 
 DEMO_ARTICLES = DEMO_DIR / "articles"
@@ -40,6 +41,8 @@ def demo(django_db_setup, django_db_blocker):
         call_command("load_demo", "--skip-renditions", stdout=StringIO())
         yield counts()
         # Root, Home, News and People come from migrations; everything below is the demo's.
+        NewsletterIssue.objects.all().delete()  # the demo's draft issue, then its newsletters
+        Newsletter.objects.all().delete()
         Page.objects.filter(depth=4).delete()
         Revision.objects.all().delete()
         # Wagtail's history of the demo's pages and images: rows naming pages that are gone

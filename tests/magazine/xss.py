@@ -2,6 +2,7 @@
 of them in a form a browser or a feed reader would run."""
 
 import json
+import re
 from xml.etree import ElementTree
 
 from bs4 import BeautifulSoup
@@ -49,9 +50,12 @@ def executable_parts(html: str) -> list[str]:
 
 
 def _foreign(element) -> bool:
-    """Anything but the site's own search form and the password form Wagtail shows."""
+    """Anything but the site's own search and newsletter forms and Wagtail's password form."""
     if element.name == "form":
-        return not element.get("action", "").startswith(("/en/search/", "/_util/authenticate"))
+        action = element.get("action", "")
+        if re.fullmatch(r"/(en|es)/newsletters/", action):
+            return False
+        return not action.startswith(("/en/search/", "/_util/authenticate"))
     return True
 
 

@@ -2,8 +2,8 @@
 subscribers; Writers see none of it."""
 
 import csv
-import re
 import io
+import re
 
 import pytest
 from django.urls import reverse
