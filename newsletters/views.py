@@ -12,6 +12,7 @@ need no cookie, and a mail client's one-click unsubscribe (RFC 8058) posts with 
 """
 
 import hashlib
+import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -35,6 +36,7 @@ from .models import PendingSignup, Subscriber
 from .sending import send_confirmation
 
 HOUR, DAY = 3600, 24 * 3600
+PAGE_ID = re.compile(r"[0-9]{1,18}")  # a section's id as the form names it, within 64 bits
 
 
 def _page(request, template: str, context: dict, status: int = 200) -> HttpResponse:
@@ -86,7 +88,9 @@ def _newsletter_choices(newsletters) -> dict[str, str]:
 @require_http_methods(["GET", "HEAD", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
     locale = Locale.objects.get(language_code=active())
-    wanted = [value for value in request.POST.getlist("newsletter")[:50] if value.isdigit()]
+    wanted = [
+        value for value in request.POST.getlist("newsletter")[:50] if PAGE_ID.fullmatch(value)
+    ]
     newsletters = catalogue.offered_for(locale, wanted)
     choices = _newsletter_choices(newsletters)
     if request.method != "POST":
@@ -295,7 +299,8 @@ def unsubscribe(request: HttpRequest, token: str, newsletter_id: int) -> HttpRes
                 **context,
             )
         return _page(request, "newsletters/unsubscribe.html", {"subscriber": subscriber, **context})
-    subscriptions.leave(subscriber, newsletter_id)
+    if subscription is not None:  # the id of one they have: no write names any other
+        subscriptions.leave(subscriber, subscription.newsletter_id)
     return _message(
         request,
         _("You have unsubscribed"),

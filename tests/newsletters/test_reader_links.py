@@ -109,3 +109,12 @@ def test_the_subscriber_page_refuses_newsletters_that_do_not_exist(client, daily
     response = client.post(manage_path(reader), {"newsletters": ["999999"]})
     assert response.status_code == 400
     assert active(reader) == {daily}
+
+
+@pytest.mark.parametrize("newsletter_id", ["0", "9" * 19, "9" * 40])
+def test_a_huge_newsletter_id_in_an_unsubscribe_link_is_answered(client, daily, newsletter_id):
+    reader = subscriber("reader@example.org", daily)
+    path = f"/en/newsletters/unsubscribe/{links.subscriber_token(reader.key)}/{newsletter_id}/"
+    assert client.get(path).status_code == 200
+    assert client.post(path).status_code == 200
+    assert active(reader) == {daily}

@@ -164,7 +164,9 @@ def test_bad_addresses_get_a_form_error_and_change_nothing(
     assert not PendingSignup.objects.exists() and not mail_server.messages
 
 
-@pytest.mark.parametrize("choice", ["", "999999", "abc", "daily\r\nX: y", "-1"])
+@pytest.mark.parametrize(
+    "choice", ["", "999999", "abc", "daily\r\nX: y", "-1", "9" * 19, "9" * 40, "１２"]
+)
 def test_unknown_newsletters_get_a_form_error(client, magazine, daily, choice):
     response = client.post("/en/newsletters/", {"email": "r@example.org", "newsletter": [choice]})
     assert response.status_code == 400
