@@ -103,8 +103,11 @@ def section_published(sender, instance, **kwargs) -> None:
         weekly(instance)
 
 
-def renamed(sender, **kwargs) -> None:
-    set_up()
+def renamed(sender, raw=False, **kwargs) -> None:
+    # Not while a backup loads (raw): its own newsletters follow, and a daily made now would
+    # take their place.
+    if not raw:
+        set_up()
 
 
 def connect_signals() -> None:
