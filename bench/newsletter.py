@@ -40,9 +40,9 @@ every 0.1 s, printed at 10%, 50% and 90% of the send and its peak, beside the id
 before the send: flat means 10% ~ 90%. CPU: seconds used during the send by the sender, the
 PostgreSQL cluster (all its processes) and the sink, which share the machine's cores.
 "A commit": the milliseconds one small insert takes to commit in the bench's database, measured
-just before each send. The worker commits twice per message (its delivery before and after),
-each waiting for the WAL to reach the disk, so where the CPU seconds add up to much less than
-the wall time the send is waiting on the disk, whose speed varies on a virtual machine.
+just before each send. The worker commits once per message (its delivery's row, with the
+last message's outcome), each waiting for the WAL to reach the disk, so where the CPU seconds
+add up to much less than the wall time the send is waiting on the disk, whose speed varies on a virtual machine.
 Every run checks the sink's counts: each reader of the audience exactly one copy, nobody else.
 
 Each size is measured --runs times (floor, then project, alternating), and the difference
@@ -719,8 +719,8 @@ def summarize(size: int, results: dict) -> None:
         + ", ".join(f"{s / size * 1000:.2f}" for s in project)
         + "; floor "
         + ", ".join(f"{s / size * 1000:.2f}" for s in floor)
-        + "; two commits (a delivery written before and after) "
-        + ", ".join(f"{2 * r['commit']:.2f}" for r in results["project"])
+        + "; a commit (the row of each delivery) "
+        + ", ".join(f"{r['commit']:.2f}" for r in results["project"])
     )
     growth_text = noise(growth, "MB", 1, relative=False)
     print(f"  worker RSS peak {noise(peaks, 'MB', 0)}; from 10% to 90% of the send: {growth_text}")

@@ -1,7 +1,8 @@
 """Sending an issue: in the background, in batches, resumable, never twice to anyone.
 
 Each recipient's delivery is written before their message goes to the mail server ("sending")
-and after ("sent" or "failed", with the server's answer). A worker that is killed leaves at most
+and after ("sent" or "failed", with the server's answer), the latter in the next one's
+transaction, so that a message costs one commit. A worker that is killed leaves at most
 one row "sending" — a message that may or may not have gone — and it is never sent again: no
 reader gets a second copy. The recipients still to send to are the subscribers with no
 delivery of the issue, so another worker takes up exactly where the first stopped.
@@ -50,14 +51,27 @@ def audience(issue: NewsletterIssue):
 
 
 def next_recipients(issue: NewsletterIssue, after: int, count: int) -> list[tuple]:
-    """Up to `count` recipients with no delivery of the issue yet, in id order from `after`."""
-    return list(
-        audience(issue)
-        .filter(pk__gt=after)
-        .exclude(deliveries__issue=issue)
-        .order_by("pk")
-        .values_list("pk", "email", "key")[:count]
-    )
+    """Up to `count` recipients with no delivery of the issue yet, in id order from `after`.
+    The audience is read by id range and only its deliveries looked up, so that the cost of
+    a batch does not grow with the deliveries of past issues."""
+    while True:
+        candidates = list(
+            audience(issue)
+            .filter(pk__gt=after)
+            .order_by("pk")
+            .values_list("pk", "email", "key")[:count]
+        )
+        if not candidates:
+            return []
+        had = set(
+            Delivery.objects.filter(
+                issue=issue, subscriber_id__in=[pk for pk, _, _ in candidates]
+            ).values_list("subscriber_id", flat=True)
+        )
+        found = [candidate for candidate in candidates if candidate[0] not in had]
+        if found:
+            return found
+        after = candidates[-1][0]  # all sent before a restart: read on
 
 
 def start(issue: NewsletterIssue, user=None, at=None) -> None:
@@ -124,18 +138,20 @@ def send_issue(issue_id: int) -> None:
     issue = NewsletterIssue.objects.select_related("newsletter__locale").get(pk=issue_id)
     rendered, root = render_issue(issue), site_root()
     deadline = time.monotonic() + TASK_SECONDS
-    connection = get_connection()
+    connection, ledger = get_connection(), Ledger(issue)
     after = 0
     try:
         while True:
             batch = next_recipients(issue, after, settings.NEWSLETTER_BATCH)
             if not batch:
+                ledger.close()
                 _let_go(issue_id, lease, status=NewsletterIssue.SENT, finished_at=timezone.now())
                 return
             for pk, email, key in batch:
                 message = issue_message(rendered, issue.newsletter, email, key, root, connection)
-                deliver(issue, pk, message, connection)
+                deliver(ledger, pk, message, connection)
             after = batch[-1][0]
+            ledger.close()
             if not _renew(issue_id, lease):
                 return  # taken over: this worker was thought dead
             if time.monotonic() > deadline:
@@ -146,20 +162,57 @@ def send_issue(issue_id: int) -> None:
         logger.warning("Newsletter issue %s: mail server unreachable; resuming later", issue_id)
         _let_go(issue_id, lease)  # send_due queues it again once the lease is stale
     finally:
+        ledger.close()
         connection.close()
 
 
-def deliver(issue: NewsletterIssue, subscriber_id: int, message, connection) -> str | None:
+class Ledger:
+    """The issue's deliveries, written with one commit per message: each delivery's row
+    before its message goes ("sending"), and its outcome in the same transaction as the next
+    one's row (or at close). A killed worker leaves one row "sending": the message in flight,
+    or the last one sent."""
+
+    def __init__(self, issue: NewsletterIssue):
+        self.issue, self.outcome = issue, None  # (delivery id, status, error)
+
+    def begin(self, subscriber_id: int) -> int | None:
+        """The new delivery's id; None if the subscriber has one of the issue already."""
+        try:
+            with transaction.atomic():
+                self._write_outcome()
+                delivery = Delivery.objects.create(issue=self.issue, subscriber_id=subscriber_id)
+        except IntegrityError:
+            self.close()  # rolled back with the row: written on its own
+            return None  # another worker's, or already done
+        self.outcome = None
+        return delivery.pk
+
+    def end(self, delivery_id: int, status: str, error: str = "") -> None:
+        self.outcome = (delivery_id, status, error[:500])
+
+    def undo(self, delivery_id: int) -> None:
+        """Not sent after all: the subscriber stays to be sent to."""
+        Delivery.objects.filter(pk=delivery_id).delete()
+
+    def close(self) -> None:
+        self._write_outcome()
+        self.outcome = None
+
+    def _write_outcome(self) -> None:
+        if self.outcome is not None:
+            pk, status, error = self.outcome
+            Delivery.objects.filter(pk=pk).update(status=status, error=error)
+
+
+def deliver(ledger: Ledger, subscriber_id: int, message, connection) -> str | None:
     """Sends one message unless the subscriber has a delivery of the issue; records it."""
-    try:
-        with transaction.atomic():
-            delivery = Delivery.objects.create(issue=issue, subscriber_id=subscriber_id)
-    except IntegrityError:
-        return None  # another worker's, or already done
+    delivery_id = ledger.begin(subscriber_id)
+    if delivery_id is None:
+        return None
     try:
         connection.open()
     except (OSError, smtplib.SMTPException) as error:
-        delivery.delete()  # not sent: it stays to be sent
+        ledger.undo(delivery_id)
         raise MailServerDown() from error
     status, error_text = Delivery.SENT, ""
     try:
@@ -169,7 +222,7 @@ def deliver(issue: NewsletterIssue, subscriber_id: int, message, connection) -> 
     except (OSError, smtplib.SMTPException) as error:
         status, error_text = Delivery.FAILED, _describe(error)
         connection.close()  # broken: the next message opens a new one
-    Delivery.objects.filter(pk=delivery.pk).update(status=status, error=error_text[:500])
+    ledger.end(delivery_id, status, error_text)
     return status
 
 

@@ -200,3 +200,64 @@ def test_a_mail_server_that_is_down_leaves_the_issue_to_resume(
     with django_capture_on_commit_callbacks(execute=True):
         assert sending.send_due() == [issue.pk]
     assert len(mail_server.to("one@example.org")) == 1
+
+
+def test_each_message_costs_one_transaction(issue, daily, mail_server):
+    """The delivery's row before its message and its outcome after: the outcome rides in
+    the next row's transaction, so a message costs one commit (the disk's wait) not two."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for n in range(6):
+        subscriber(f"r{n}@example.org", daily)
+    sending.start(issue)
+    with CaptureQueriesContext(connection) as queries:
+        sending.send_issue.call(issue.pk)
+
+    # Inside the test's own transaction, each of the worker's transactions is a savepoint.
+    transactions, alone, depth = [], 0, 0
+    for sql in (q["sql"] for q in queries.captured_queries):
+        if sql.startswith("SAVEPOINT"):
+            depth += 1
+            transactions.append([])
+        elif sql.startswith("RELEASE"):
+            depth -= 1
+        elif "newsletters_delivery" in sql and sql.split()[0] in ("INSERT", "UPDATE"):
+            if depth:
+                transactions[-1].append(sql.split()[0])
+            else:
+                alone += 1
+    assert transactions == [["INSERT"]] + [["UPDATE", "INSERT"]] * 5
+    assert alone == 1  # the last message's outcome, written at the end
+    assert list(issue.deliveries.values_list("status", flat=True).distinct()) == ["sent"]
+
+
+def test_a_worker_killed_between_two_messages_sends_nobody_twice(
+    issue, daily, mail_server, monkeypatch, django_capture_on_commit_callbacks
+):
+    readers = [subscriber(f"r{n}@example.org", daily) for n in range(6)]
+    real_begin = sending.Ledger.begin
+    begun = []
+
+    def dies_before_the_fourth(self, subscriber_id):
+        if len(begun) == 3:
+            raise WorkerKilled()  # the third's message went; its outcome not yet written
+        begun.append(subscriber_id)
+        return real_begin(self, subscriber_id)
+
+    monkeypatch.setattr(sending.Ledger, "begin", dies_before_the_fourth)
+    real_close = sending.Ledger.close
+    monkeypatch.setattr(sending.Ledger, "close", lambda self: None)  # no `finally` after SIGKILL
+    sending.start(issue)
+    with pytest.raises(WorkerKilled):
+        sending.send_issue.call(issue.pk)
+    monkeypatch.setattr(sending.Ledger, "begin", real_begin)
+    monkeypatch.setattr(sending.Ledger, "close", real_close)
+    time_passes(issue, sending.STALE_AFTER)
+    with django_capture_on_commit_callbacks(execute=True):
+        sending.send_due()
+
+    received = sorted(to for to, _ in mail_server.messages)
+    assert received == sorted(r.email for r in readers)  # each exactly once
+    in_doubt = issue.deliveries.get(status=Delivery.SENDING)
+    assert in_doubt.subscriber == readers[2]
