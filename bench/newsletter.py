@@ -42,8 +42,9 @@ PostgreSQL cluster (all its processes) and the sink, which share the machine's c
 "A commit": the milliseconds one small insert takes to commit in the bench's database, measured
 just before each send. The worker commits once per message (its delivery's row, with the
 last message's outcome), each waiting for the WAL to reach the disk, so where the CPU seconds
-add up to much less than the wall time the send is waiting on the disk, whose speed varies on a virtual machine.
-Every run checks the sink's counts: each reader of the audience exactly one copy, nobody else.
+add up to much less than the wall time the send is waiting on the disk, whose speed varies on a
+virtual machine. Every run checks the sink's counts: each reader of the audience exactly one
+copy, nobody else.
 
 Each size is measured --runs times (floor, then project, alternating), and the difference
 between runs is printed as the noise. Target (the issue): 100,000 in under 10 minutes on
