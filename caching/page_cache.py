@@ -187,7 +187,9 @@ class PageCacheMiddleware:
             # Made while something changed: it may show the old; no cache may keep it.
             patch_cache_control(response, no_cache=True, max_age=0)
             return
-        patch_cache_control(response, **settings.PAGE_CACHE_CONTROL)
+        # A view may ask browsers to come back sooner (a live page's updates: every poll).
+        overrides = getattr(response, "cache_control_overrides", {})
+        patch_cache_control(response, **{**settings.PAGE_CACHE_CONTROL, **overrides})
         response["X-Cache"] = "miss"
         # Stored compressed only (caching/compression.py); this reader too is sent it so.
         bodies = compression.compressed(response.content)

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.images.models import Filter
@@ -55,6 +56,11 @@ def summary(text: str, length: int = 300) -> str:
     if len(text) <= length:
         return text
     return text[:length].rsplit(" ", 1)[0] + "…"
+
+
+def iso(moment) -> str:
+    """ISO 8601 with the time zone, as schema.org and Open Graph expect."""
+    return timezone.localtime(moment).isoformat() if moment else ""
 
 
 def absolute(request: HttpRequest, url: str) -> str:

@@ -1,6 +1,8 @@
 """The blocks an article body is made of, each with a template in templates/blocks/."""
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
@@ -25,13 +27,36 @@ PARAGRAPH_FEATURES = ["bold", "italic", "link", "superscript", "subscript", "str
 
 
 class RenditionPrefetchingImageChooserBlock(ImageChooserBlock):
-    """Loads every image of a body, with its renditions, in two queries however many there are."""
+    """Loads every image of a body, with its renditions, in two queries however many there are
+    (or none, for the images a page loaded beforehand for several bodies: `images_loaded`)."""
 
     def bulk_to_python(self, values):
-        images = self.model_class.objects.prefetch_renditions().in_bulk(
-            [value for value in values if value is not None]
-        )
+        loaded = _loaded_images.get() or {}
+        wanted = [value for value in values if value is not None and value not in loaded]
+        images = {**loaded, **self.model_class.objects.prefetch_renditions().in_bulk(wanted)}
         return [images.get(value) for value in values]
+
+
+_loaded_images: ContextVar[dict | None] = ContextVar("loaded_images", default=None)
+
+
+@contextmanager
+def images_loaded(bodies):
+    """Within it, the captioned images of all these StreamField values come from two queries
+    made here, and none more (a live page shows dozens of updates, each a body of its own)."""
+    ids = {
+        child["value"].get("image")
+        for body in bodies
+        for child in body.raw_data
+        if child["type"] == "image" and isinstance(child.get("value"), dict)
+    }
+    ids.discard(None)
+    images = get_image_model().objects.prefetch_renditions().in_bulk(ids) if ids else {}
+    token = _loaded_images.set(images)
+    try:
+        yield
+    finally:
+        _loaded_images.reset(token)
 
 
 class ParagraphBlock(blocks.RichTextBlock):
@@ -223,3 +248,13 @@ def reading_minutes(body) -> int:
         for text in block.block.get_searchable_content(block.value)
     )
     return max(1, round(words / WORDS_PER_MINUTE))
+
+
+class LiveUpdateBodyBlock(blocks.StreamBlock):
+    """An update of live coverage: the article's blocks but headings (an update is short; its
+    title is its heading)."""
+
+    paragraph = ParagraphBlock()
+    image = CaptionedImageBlock()
+    pull_quote = PullQuoteBlock()
+    embed = ArticleEmbedBlock()

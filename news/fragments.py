@@ -50,7 +50,7 @@ def article_content(request: HttpRequest, article: ArticlePage) -> dict:
             "share_links": share_links(meta.canonical, article.title),
         }
         return {
-            "main": render_to_string("news/article_main.html", context, request),
+            "main": render_to_string(article.main_template, context, request),
             "authors": render_to_string("news/article_authors.html", context, request),
             "meta": meta,
         }

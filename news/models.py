@@ -43,6 +43,8 @@ __all__ = [
     "ArticleNote",
     "ArticlePage",
     "ArticlePageTag",
+    "LivePage",
+    "LiveUpdate",
     "NewsIndexPage",
     "RelatedArticle",
 ]
@@ -272,6 +274,8 @@ class ArticlePage(TranslatedPage, Page):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []
     base_form_class = ArticlePageForm
+    # Its own content, up to its share links (a fragment: news/fragments.py).
+    main_template = "news/article_main.html"
 
     class Meta:
         verbose_name = "article"
@@ -375,6 +379,10 @@ class ArticlePage(TranslatedPage, Page):
         """The date of the newest correction or update, if there is one."""
         return self.notes_newest_first[0].date if self.notes_newest_first else None
 
+    def has_pictures(self) -> bool:
+        """Whether the article shows pictures of its own (its crops are made at publish)."""
+        return bool(self.hero_image_id) or any(block.block_type == "image" for block in self.body)
+
     @property
     def dateline_block_id(self) -> str | None:
         """The body block that opens with the dateline: the first paragraph, if there is one."""
@@ -399,3 +407,7 @@ class FoundRelated(models.Model):
 
     def __str__(self) -> str:
         return f"Related coverage of article {self.article_id}"
+
+
+# Live coverage is an article too (news/live.py), defined beside it.
+from .live import LivePage, LiveUpdate  # noqa: E402

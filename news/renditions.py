@@ -47,7 +47,7 @@ def shows_pictures(page: Page) -> bool:
     pictures, its authors' portraits; an author: their portrait; the logo is the settings'
     (home/crops.py). Listings show cards, whose crops are made with their articles."""
     if isinstance(page, ArticlePage):
-        if page.hero_image_id or any(block.block_type == "image" for block in page.body):
+        if page.has_pictures():
             return True
         return page.article_authors.filter(author__photo__isnull=False).exists()
     return getattr(page, "photo_id", None) is not None

@@ -1,7 +1,8 @@
 """Metadata of sections and articles for search engines and social networks."""
 
+import dataclasses
+
 from django.http import HttpRequest
-from django.utils import timezone
 
 from core import seo
 
@@ -60,6 +61,25 @@ def section_meta(section, request: HttpRequest, page_number: int) -> seo.Meta:
     )
 
 
-def _iso(moment) -> str:
-    """ISO 8601 with the time zone, as schema.org and Open Graph expect."""
-    return timezone.localtime(moment).isoformat() if moment else ""
+def live_meta(meta: seo.Meta, page, updates: list[dict]) -> seo.Meta:
+    """A live page's metadata: its article's, as a LiveBlogPosting with its coverage's start
+    and end and its updates (`live_fragments.updates`), newest first."""
+    newest = sorted(updates, key=lambda item: item["posted_at"], reverse=True)
+    json_ld = []
+    for data in meta.json_ld:
+        if data.get("@type") == "NewsArticle":
+            data = {
+                **data,
+                "@type": "LiveBlogPosting",
+                "coverageStartTime": _iso(page.coverage_started_at),
+                "liveBlogUpdate": [item["ld"] for item in newest],
+            }
+            if newest:
+                data["dateModified"] = _iso(max(newest[0]["posted_at"], page.date))
+            if page.ended_at:
+                data["coverageEndTime"] = _iso(page.ended_at)
+        json_ld.append(data)
+    return dataclasses.replace(meta, json_ld=json_ld)
+
+
+_iso = seo.iso

@@ -6,7 +6,8 @@ Articles are indexed with their section's name and their authors' names (see
 ArticlePage.search_fields), so publishing a section or an author re-indexes their articles.
 """
 
-from django.db.models.signals import post_save, pre_delete
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_delete
 from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.search import index
@@ -14,7 +15,8 @@ from wagtail.signals import copy_for_translation_done, page_published
 
 from caching import freshness, surrogate_keys
 
-from . import bylines, related, renditions
+from . import bylines, embeds, related, renditions
+from .live import LivePage, LiveUpdate, updates_key
 from .models import ArticlePage, ArticlePageTag, FoundRelated, NewsIndexPage, author_model
 
 
@@ -42,7 +44,31 @@ def tag_changed(sender, instance: Tag, **kwargs) -> None:
     freshness.forget(keys)
 
 
+def live_update_changed(sender, instance: LiveUpdate, raw=False, **kwargs) -> None:
+    """An update posted, corrected or removed: the live page and its updates' endpoint are
+    forgotten (only they carry the key), its embeds looked up and its pictures cropped in the
+    background, and the page indexed again with its updates' words."""
+    if raw:
+        return
+    freshness.forget({updates_key(instance.page_id)})
+    if kwargs.get("signal") is post_delete:
+        return
+    embeds.queue_lookups(instance.body)
+    if any(block.block_type == "image" for block in instance.body):
+        renditions.queue([instance.page_id])
+    page_id = instance.page_id
+    transaction.on_commit(lambda: _reindex_live_page(page_id), robust=True)
+
+
+def _reindex_live_page(page_id: int) -> None:
+    page = LivePage.get_indexed_objects().filter(pk=page_id, live=True).first()
+    if page is not None:
+        index.insert_or_update_object(page)
+
+
 def register() -> None:
+    post_save.connect(live_update_changed, sender=LiveUpdate, dispatch_uid="news_live_update")
+    post_delete.connect(live_update_changed, sender=LiveUpdate, dispatch_uid="news_live_update_d")
     post_save.connect(related_found, sender=FoundRelated, dispatch_uid="freshness-rel")
     post_save.connect(tag_changed, sender=Tag, dispatch_uid="freshness-tag")
     pre_delete.connect(tag_changed, sender=Tag, dispatch_uid="freshness-tag-d")  # while tagged

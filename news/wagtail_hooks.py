@@ -8,6 +8,7 @@ from django.utils.translation import pgettext
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.ui.components import Component
+from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.helpers import PageButtonHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
@@ -15,7 +16,7 @@ from core.strict_index import StrictIndexView
 from editions import desk as editions_desk
 from editions import languages
 
-from . import desk
+from . import desk, live_admin
 from .models import ArticlePage, NewsIndexPage, author_model
 
 DASHBOARD_ROWS = 8
@@ -244,3 +245,7 @@ def add_desk_panels(request, panels):
     # What awaits review is Wagtail's own panel ("Awaiting your review"), shown to whoever may
     # approve it.
     panels.extend([ScheduledPanel(), RecentlyPublishedPanel()])
+
+
+register_snippet(live_admin.LiveUpdateViewSet)
+hooks.register("register_page_header_buttons", live_admin.post_button)

@@ -72,6 +72,7 @@ def set_up_roles(apps) -> None:
     _grant_collection(apps, admins, IMAGES + DOCUMENTS)
     _grant_models(apps, admins, ADMIN_MODELS)
     set_up_newsletters(apps)
+    set_up_live_updates(apps)
 
 
 def set_up_translation(apps) -> None:
@@ -127,6 +128,22 @@ def set_up_newsletters(apps) -> None:
         group = Group.objects.filter(name=name).first()
         if group is not None:
             _grant_models(apps, group, NEWSLETTER_MODELS)
+
+
+LIVE_UPDATE_RIGHTS = {
+    WRITERS: ("add", "change", "view"),
+    EDITORS: ("add", "change", "delete", "view"),
+    ADMINS: ("add", "change", "delete", "view"),
+}
+
+
+def set_up_live_updates(apps) -> None:
+    """Reporters post and correct live updates; Editors and Admins also remove them."""
+    Group = apps.get_model("auth.Group")
+    for name, actions in LIVE_UPDATE_RIGHTS.items():
+        group = Group.objects.filter(name=name).first()
+        if group is not None:
+            _grant_models(apps, group, {("news", "liveupdate"): actions})
 
 
 def _reset_group(apps, name: str):

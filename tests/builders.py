@@ -15,7 +15,7 @@ from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import HomePage
-from news.models import ArticleAuthor, ArticlePage, NewsIndexPage
+from news.models import ArticleAuthor, ArticlePage, LivePage, LiveUpdate, NewsIndexPage
 from newsletters.models import Subscriber, Subscription
 from people.models import AuthorPage, PeopleIndexPage
 
@@ -102,6 +102,56 @@ def article(
         )
         page.refresh_from_db()
     return page
+
+
+def live_page(
+    parent: NewsIndexPage, title: str, authors: list[AuthorPage], live: bool = True, **fields
+) -> LivePage:
+    """Live coverage published now (a draft, when not `live`)."""
+    fields.setdefault("standfirst", f"The standfirst of {title}.")
+    fields.setdefault("key_points", "<ul><li>The first key point.</li></ul>")
+    page = LivePage(
+        title=title,
+        live=live,
+        article_authors=[
+            ArticleAuthor(author=person, sort_order=order) for order, person in enumerate(authors)
+        ],
+        **fields,
+    )
+    parent.add_child(instance=page)
+    with committed():
+        revision = page.save_revision()
+        if live:
+            revision.publish()
+    page.refresh_from_db()
+    return page
+
+
+def live_update(page: LivePage, author: AuthorPage, text: str, minutes_ago: float = 0, **fields):
+    """An update posted to `page` `minutes_ago` minutes ago, as the admin posts it."""
+    with committed():
+        return LiveUpdate.objects.create(
+            page=page,
+            author=author,
+            body=json.dumps([paragraph(text)]),
+            posted_at=timezone.now() - timedelta(minutes=minutes_ago),
+            **fields,
+        )
+
+
+def live_update_form_data(live: LivePage, reporter: AuthorPage, words: str, **overrides) -> dict:
+    """What the admin's live update form posts."""
+    data = nested_form_data(
+        {
+            "page": live.pk,
+            "author": reporter.pk,
+            "title": "",
+            "body": streamfield([("paragraph", rich_text(f"<p>{words}</p>"))]),
+            "posted_at": "",
+        }
+    )
+    data.update(overrides)
+    return data
 
 
 def article_form_data(page, *authors, hero=None, **overrides) -> dict:

@@ -55,8 +55,19 @@ def test_every_kind_of_page_is_valid_html(client, magazine, tmp_path):
     ArticleNote.objects.create(page=story, date=timezone.now(), text="<p>Update: more.</p>")
     for day in range(1, 14):
         builders.article(magazine.politics, f"Vote {day}", [magazine.ben], days_ago=day)
+    live = builders.live_page(magazine.politics, "Live: the count", [magazine.ben], hero_image=hero)
+    builders.live_update(live, magazine.ana, "Counting starts.", minutes_ago=20, pinned=True)
+    builders.live_update(
+        live,
+        magazine.ben,
+        "First results.",
+        title="Results",
+        correction="A figure was wrong.",
+        corrected_at=timezone.now(),
+    )
     urls = {
         "home": "/en/",
+        "live": live.url,
         "section": magazine.americas.url,
         "section-page-2": magazine.politics.url + "?page=2",
         "article": story.url,

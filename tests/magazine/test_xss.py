@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from django.test import Client
 from taggit.models import Tag
 from wagtail.admin.rich_text import get_rich_text_editor_widget
-from wagtail.test.utils.form_data import rich_text, streamfield
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.models import MagazineSettings
 from news.models import ArticlePage
@@ -145,3 +145,44 @@ def test_a_payload_in_the_path_is_never_run(db, payload):
     response = Client(raise_request_exception=False).get(f"/en/news/{payload}/")
     assert response.status_code == 404
     assert executable_parts(response.content.decode()) == []
+
+
+@pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
+def test_live_updates_text_is_never_run(client, admin_client, magazine, payload):
+    """A reporter's update (title, paragraph with a link, quote, correction) and the key
+    points, on the live page, in the updates its readers' pages poll, and in its feed."""
+    m = magazine
+    live = builders.live_page(
+        m.politics,
+        "Live: the count",
+        [m.ben],
+        key_points=stored_rich_text(linked_paragraph(payload)),
+    )
+    data = builders.live_update_form_data(live, m.ana, "placeholder")
+    for name in [key for key in data if key.startswith("body-")]:
+        del data[name]
+    body = streamfield(
+        [
+            ("paragraph", rich_text(linked_paragraph(payload))),
+            ("pull_quote", {"text": payload, "attribution": payload}),
+        ]
+    )
+    data.update(nested_form_data({"body": body}))
+    data["title"] = payload[:160]
+    with builders.committed():
+        assert admin_client.post("/admin/snippets/news/liveupdate/add/", data).status_code == 302
+    update = live.updates.get()
+    data["correction"] = payload[:300]
+    data["title"] = payload[:150] + " (corrected)"
+    data["posted_at"] = update.posted_at.strftime("%Y-%m-%d %H:%M:%S")
+    with builders.committed():
+        edit = f"/admin/snippets/news/liveupdate/edit/{update.pk}/"
+        assert admin_client.post(edit, data).status_code == 302
+
+    page = client.get(live.url).content.decode()
+    assert executable_parts(page) == []
+    assert "(corrected)" in page
+    polled = client.get(live.url + "updates/").json()
+    for sent in polled["updates"]:
+        assert executable_parts(sent["html"]) == []
+    assert feed_problems(client.get(live.url + "feed/").content) == []

@@ -24,10 +24,11 @@ from wagtail.models import Page, Revision, Site
 
 from demo import newsletter
 from demo.content.pictures import illustration, portrait
+from demo.live_coverage import LiveCoverage
 from demo.spanish_edition import SpanishEdition
 from home.models import HomeFeaturedArticle, HomePage, MagazineSettings
 from news import renditions
-from news.models import ArticleAuthor, ArticleNote, ArticlePage, NewsIndexPage
+from news.models import ArticleAuthor, ArticleNote, ArticlePage, LiveUpdate, NewsIndexPage
 from operations import newsroom
 from operations.accounts import create_account
 from operations.maintenance import refresh_planner_statistics
@@ -82,6 +83,7 @@ class Command(BaseCommand):
                     article_data[data["slug"]] = data
             with transaction.atomic():
                 self._front_page(home, magazine["home"], articles)
+            live = LiveCoverage(self).load(sections, authors)
             spanish = SpanishEdition(self)
             spanish.load(home, news, sections, authors, articles, article_data)
         if self.created:
@@ -94,6 +96,8 @@ class Command(BaseCommand):
             f"{NewsIndexPage.objects.filter(**english).count()} sections, "
             f"{AuthorPage.objects.filter(**english).count()} authors."
         )
+        updates = LiveUpdate.objects.count()
+        self.stdout.write(f"Live coverage: {len(live)} pages, {updates} updates.")
         spanish.report()
         if newsletter.load():
             self.stdout.write(
