@@ -10,6 +10,9 @@ spelling, so that a flood of made-up addresses cannot fill the cache.
 - Newsletter and social tracking parameters, and any other parameter, are dropped: the page
   is the same without them, and the view never sees them. Search with anything but a page
   number is not cached (its query and filters make the answer; see search/views.py).
+- The API (/api/) is the exception: its parameters make the answer, so all are kept, in one
+  order; the API answers a parameter it does not know with a 400, which is never stored. An
+  API search is not cached, as the site's is not.
 """
 
 import hashlib
@@ -30,6 +33,7 @@ SITEMAP_PATH = re.compile(r"^/sitemap-[^/]+\.xml$")
 _EDITIONS = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
 # (And its old address, which moves to /en/search/ with its query.)
 SEARCH_PATH = re.compile(rf"^/(?:(?:{_EDITIONS})/)?search/$")
+API_PATH = "/api/"
 TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
 _NUMBER = re.compile(r"[1-9][0-9]*")
 _NUMBERISH = re.compile(r"\s*\+?\d+\s*")  # what int() reads: "02", "+2", " 2", "２"
@@ -59,6 +63,8 @@ def canonical(request: HttpRequest) -> Address:
     ]
     if SEARCH_PATH.match(path) and any(name != PAGE for name, _ in pairs):
         return Address(bypass=True)
+    if path.startswith(API_PATH):
+        return api_address(request, pairs)
     numbers = [value for name, value in pairs if name == paging]
     if len(numbers) > 1:
         return Address()  # two page numbers: no such page
@@ -80,6 +86,15 @@ def canonical(request: HttpRequest) -> Address:
     return Address(key="page:" + hashlib.sha256(address.encode()).hexdigest(), query=query)
 
 
+def api_address(request: HttpRequest, pairs: list[tuple[str, str]]) -> Address:
+    if any(name == "search" for name, _ in pairs):
+        return Address(bypass=True)
+    query = sorted(pairs)
+    host, _port = split_domain_port(request.get_host())
+    address = f"{host}{request.path}?{urlencode(query)}"
+    return Address(key="api:" + hashlib.sha256(address.encode()).hexdigest(), query=query)
+
+
 def with_page(path: str, paging: str, number: int) -> str:
     return path if number <= 1 else f"{path}?{urlencode([(paging, number)])}"
 
@@ -93,4 +108,6 @@ def keep_only(request: HttpRequest, query: list[tuple[str, str]]) -> None:
 
 def page_ignored(request: HttpRequest, address: Address) -> bool:
     """The request named a page number that the page it got shows no listing of."""
+    if request.path.startswith(API_PATH):
+        return False  # the API's own parameters (a `page` is a 400 there)
     return any(name == PAGE for name, _ in address.query) and not pagination.page_was_read(request)

@@ -145,7 +145,7 @@ def image_changed(sender, instance, **kwargs) -> None:
     """A picture is shown by the pages that use it and by their cards; a picture used by
     anything but a page (the logo in the settings) is shown everywhere."""
     references = ReferenceIndex.get_references_to(instance)
-    keys = set()
+    keys = {surrogate_keys.image(instance.pk)}
     for app_label, model, object_id in references.values_list(
         "base_content_type__app_label", "base_content_type__model", "object_id"
     ):
@@ -153,8 +153,7 @@ def image_changed(sender, instance, **kwargs) -> None:
             keys.add(surrogate_keys.page(int(object_id)))
         else:
             keys.add(surrogate_keys.SITE)
-    if keys:
-        forget(keys)
+    forget(keys)
 
 
 def site_changed(sender, instance, **kwargs) -> None:

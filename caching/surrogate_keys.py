@@ -57,6 +57,12 @@ def listing(kind: str, pk: int) -> str:
     return f"{kind}{pk}"
 
 
+def image(pk: int) -> str:
+    """A picture itself (its description, its credit), where a response shows it apart from
+    any page (the API's images)."""
+    return f"i{pk}"
+
+
 def embed(embed_hash: str) -> str:
     return f"e{embed_hash}"
 

@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps import views as sitemaps
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
+from api.urls import router as api_router
 from caching import surrogate_keys
 from core.media import serve_document, serve_media
 from core.page_passwords import throttled_document_password, throttled_page_password
@@ -54,6 +55,8 @@ urlpatterns = [
     path("sitemap-<section>.xml", every_page(sitemaps.sitemap), PAGES, name="sitemap"),
     path("news-sitemap.xml", news_views.news_sitemap, name="news_sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # The read-only API for apps and partners (api/views.py, docs/api.md).
+    path("api/v2/", api_router.urls),
 ]
 
 if settings.SERVE_MEDIA_FILES:

@@ -13,6 +13,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 INSTALLED_APPS = [
     "demo",
     "operations",
+    "api",
     "newsletters",
     "home",
     "search",
@@ -40,6 +41,8 @@ INSTALLED_APPS = [
     "images",
     "wagtail.search",
     "wagtail.admin",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail",
     "modelcluster",
     "taggit",
@@ -351,3 +354,6 @@ NEWSLETTER_SIGNUPS_PER_IP = 10
 NEWSLETTER_SIGNUPS_PER_ADDRESS = 3
 # Recipients read per query while sending an issue (newsletters/sending.py).
 NEWSLETTER_BATCH = 500
+
+# How often a live page open in a reader's browser asks for new updates (docs/live.md).
+LIVE_POLL_SECONDS = 30

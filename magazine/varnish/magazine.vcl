@@ -50,6 +50,10 @@ sub vcl_recv {
     if (req.url ~ "^/([a-z]{2}/)?search/\?") {
         return (pass);
     }
+    # So is a search of the API (api/views.py); the rest of the API is cached like pages.
+    if (req.url ~ "^/api/[^?]*\?(.*&)?search=") {
+        return (pass);
+    }
     # The only cookies readers' pages could see are the CSRF token's and the analytics':
     # the page is the same without them.
     unset req.http.Cookie;
