@@ -19,6 +19,7 @@ from django.db import DataError, models
 from django.db.models import Prefetch
 from django.http import Http404
 from rest_framework.filters import BaseFilterBackend
+from rest_framework.renderers import JSONRenderer
 from wagtail.api import APIField
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -90,9 +91,14 @@ def _id(request, name: str) -> int | None:
 
 
 class Checked:
-    """Bad parameters are a 400 that says which and why, before Wagtail reads them; anything
+    """JSON only: DRF's browsable HTML would be chosen by a browser's Accept header, which the
+    caches do not key on (one reader's HTML page would be another's JSON).
+
+    Bad parameters are a 400 that says which and why, before Wagtail reads them; anything
     Wagtail's own reading of them still refuses (a value a field cannot take) is a 400 too,
     never a 500."""
+
+    renderer_classes = [JSONRenderer]
 
     def check_query_parameters(self, queryset):
         super().check_query_parameters(queryset)
