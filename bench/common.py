@@ -70,6 +70,24 @@ def start_gunicorn(env: dict, port: int, *flags: str) -> subprocess.Popen:
     return server
 
 
+# The task worker as `make prod` runs it (jobs in the worker's own process).
+TASK_WORKER = [PYTHON, "manage.py", "rqworker", "--job-class", "django_tasks_rq.Job"] + [
+    "--worker-class",
+    "magazine.task_worker.DjangoSimpleWorker",
+]
+
+
+def start_task_worker(env: dict, log: Path) -> subprocess.Popen:
+    """The task worker with its scheduler, as `make prod` runs it, its complaints in `log`."""
+    return subprocess.Popen(
+        [*TASK_WORKER, "--with-scheduler", "default"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("w"),
+    )
+
+
 def stop(*processes: subprocess.Popen | None) -> None:
     """Ends each process that was started (None: not started yet) and waits for it."""
     for process in processes:

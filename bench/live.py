@@ -63,13 +63,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 from common import (
-    PYTHON,
     ROOT,
     free_port,
     manage,
     percentile,
     start_gunicorn,
     start_redis,
+    start_task_worker,
     start_varnish,
     stop,
 )
@@ -400,15 +400,7 @@ def main() -> None:
         log = WORK / "gunicorn.log"
         log.write_text("")
         gunicorn = start_gunicorn(env, port, "--error-logfile", str(log), "--capture-output")
-        worker = subprocess.Popen(
-            [PYTHON, "manage.py", "rqworker", "--job-class", "django_tasks_rq.Job"]
-            + ["--worker-class", "magazine.task_worker.DjangoSimpleWorker"]
-            + ["--with-scheduler", "default"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=(WORK / "worker.log").open("w"),
-        )
+        worker = start_task_worker(env, WORK / "worker.log")
         drained = drain_tasks(redis_port)
         varnish = start_varnish(edge_port, port, WORK)
         print(

@@ -73,6 +73,7 @@ from common import (
     manage,
     start_gunicorn,
     start_redis,
+    start_task_worker,
     start_varnish,
     stop,
 )
@@ -416,15 +417,7 @@ def main() -> None:
         gunicorn = start_gunicorn(
             served, port, "--error-logfile", str(log), "load:wsgi_application()"
         )
-        worker = subprocess.Popen(
-            [PYTHON, "manage.py", "rqworker", "--job-class", "django_tasks_rq.Job"]
-            + ["--worker-class", "magazine.task_worker.DjangoSimpleWorker"]
-            + ["--with-scheduler", "default"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=(WORK / "worker.log").open("w"),
-        )
+        worker = start_task_worker(env, WORK / "worker.log")
         waited = drain_tasks(redis_port)
         print(f"The worker ran the tasks the build queued in {waited:.0f} s", flush=True)
         front = port

@@ -76,17 +76,13 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from common import PYTHON, ROOT, free_port, start_redis, stop
+from common import PYTHON, ROOT, TASK_WORKER, free_port, start_redis, stop
 from throughput import environment
 
 DATABASE = "magazine_bench_newsletter"
 WORK = Path(tempfile.gettempdir()) / "bench-newsletter"
 PG = ["-h", "127.0.0.1", "-U", "magazine"]
-WORKER = [PYTHON, "manage.py", "rqworker", "--job-class", "django_tasks_rq.Job"] + [
-    "--worker-class",
-    "magazine.task_worker.DjangoSimpleWorker",
-    "default",
-]
+WORKER = [*TASK_WORKER, "default"]  # without its scheduler: nothing here is delayed
 SAMPLE_SECONDS = 0.1
 
 
