@@ -240,6 +240,11 @@ class ArticleBodyBlock(blocks.StreamBlock):
     embed = ArticleEmbedBlock()
 
 
+def shows_picture(body) -> bool:
+    """Whether a body (a StreamField value) has a captioned image, whose crops are made ahead."""
+    return any(block.block_type == "image" for block in body)
+
+
 def reading_minutes(body) -> int:
     """Minutes an adult reader needs for `body` (a StreamField value), at least one."""
     words = sum(

@@ -19,7 +19,6 @@ from core.seo import SOCIAL_IMAGE, absolute, summary
 from core.view_restrictions import readable
 
 from . import embeds, listings, live
-from .blocks import images_loaded
 from .models import NewsIndexPage, author_model
 
 FEED_LENGTH = 20
@@ -241,11 +240,7 @@ class LiveUpdatesFeed(Feed):
         surrogate_keys.note(live.updates_key(self.page.pk), surrogate_keys.page(self.page.pk))
         found = self.page.updates.shown().select_related("author").order_by("-posted_at")
         self.updates = list(found[:LIVE_FEED_LENGTH])
-        surrogate_keys.note_pages({update.author_id for update in self.updates})
-        # The updates' pictures in two queries for all, however many updates show one.
-        with images_loaded([update.body for update in self.updates]):
-            bodies = [update.body for update in self.updates]
-            embeds.load_stored([value for body in bodies for value in embeds.embed_values(body)])
+        with live.ready_to_show(self.updates):
             return super().__call__(request, *args, **kwargs)
 
     def items(self) -> list:

@@ -15,23 +15,24 @@ readers and kept for the record.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from caching import surrogate_keys
-from core.text import has_text
 
-from .blocks import LiveUpdateBodyBlock
+from . import embeds
+from .blocks import LiveUpdateBodyBlock, images_loaded, shows_picture
 from .models import ArticlePage
 
 KEY_POINT_FEATURES = ["ul", "bold", "italic", "link"]
@@ -97,7 +98,7 @@ class LivePage(RoutablePageMixin, ArticlePage):
 
     def has_pictures(self) -> bool:
         return super().has_pictures() or any(
-            block.block_type == "image" for update in self.updates.shown() for block in update.body
+            shows_picture(update.body) for update in self.updates.shown()
         )
 
     def updates_text(self) -> str:
@@ -144,6 +145,17 @@ class LivePage(RoutablePageMixin, ArticlePage):
 def updates_key(page_id: int) -> str:
     """The surrogate key of a live page's updates: the page and its updates' endpoint."""
     return surrogate_keys.listing("live", page_id)
+
+
+@contextmanager
+def ready_to_show(updates: list[LiveUpdate]):
+    """Within it, `updates` (loaded with their authors) render without a query each: their
+    pictures and stored embeds are loaded for all at once, and their authors noted as shown."""
+    surrogate_keys.note_pages({update.author_id for update in updates if update.author_id})
+    bodies = [update.body for update in updates]
+    with images_loaded(bodies):
+        embeds.load_stored([value for body in bodies for value in embeds.embed_values(body)])
+        yield
 
 
 class LiveUpdateQuerySet(models.QuerySet):
@@ -199,17 +211,6 @@ class LiveUpdate(models.Model):
     def __str__(self) -> str:
         words = self.title or self.text()[:60]
         return f"{timezone.localtime(self.posted_at):%H:%M} {words}".strip()
-
-    def clean(self) -> None:
-        super().clean()
-        if not any(self.block_has_text(block) for block in self.body):
-            raise ValidationError({"body": gettext("Write the update.")})
-
-    @staticmethod
-    def block_has_text(block) -> bool:
-        if block.block_type == "paragraph":
-            return has_text(block.value.source)
-        return block.value is not None
 
     def text(self) -> str:
         words = [self.title] + [

@@ -30,6 +30,7 @@ class LiveUpdateForm(WagtailAdminModelForm):
             del self.fields["correction"]  # nothing to correct yet
             self.initial["posted_at"] = None  # posted when saved, not when the form opened
         else:
+            self.published_correction = self.instance.correction
             self.initial["correction"] = ""  # each correction says what it corrected
 
     def clean(self):
@@ -50,8 +51,8 @@ class LiveUpdateForm(WagtailAdminModelForm):
         update = super().save(commit=False)
         if update.pk is not None and any(name in self.changed_data for name in CONTENT_FIELDS):
             update.corrected_at = timezone.now()
-        elif update.pk is not None and "correction" in self.fields:
-            update.correction = LiveUpdate.objects.get(pk=update.pk).correction
+        elif update.pk is not None:
+            update.correction = self.published_correction  # nothing corrected this time
         if commit:
             update.save()
         return update

@@ -10,9 +10,7 @@ from django.template.loader import render_to_string
 from caching import fragments, surrogate_keys
 from core import seo
 
-from . import embeds
-from .blocks import images_loaded
-from .live import LivePage, LiveUpdate, updates_key
+from .live import LivePage, LiveUpdate, ready_to_show, updates_key
 
 # The newest updates the endpoint sends whole; older ones only by id (to notice removals).
 SENT_WHOLE = 30
@@ -29,10 +27,8 @@ def updates(request: HttpRequest, page: LivePage) -> dict:
 
     def make() -> dict:
         shown = list(page.updates.shown().select_related("author"))
-        surrogate_keys.note_pages({update.author_id for update in shown})
         url = page.get_full_url(request)
-        with images_loaded([update.body for update in shown]):
-            embeds.load_stored([found for u in shown for found in embeds.embed_values(u.body)])
+        with ready_to_show(shown):
             items = [_item(request, page, update, url) for update in shown]
         return {"items": items, "status": page.status}
 

@@ -34,7 +34,7 @@ from core.text import has_text
 from editions.pages import TranslatedPage
 
 from . import embeds
-from .blocks import ArticleBodyBlock, reading_minutes
+from .blocks import ArticleBodyBlock, reading_minutes, shows_picture
 from .choosers import ArticleChooser, AuthorChooser
 from .forms import ArticlePageForm
 
@@ -381,7 +381,7 @@ class ArticlePage(TranslatedPage, Page):
 
     def has_pictures(self) -> bool:
         """Whether the article shows pictures of its own (its crops are made at publish)."""
-        return bool(self.hero_image_id) or any(block.block_type == "image" for block in self.body)
+        return bool(self.hero_image_id) or shows_picture(self.body)
 
     @property
     def dateline_block_id(self) -> str | None:

@@ -13,8 +13,8 @@ def article_meta(article, request: HttpRequest, settings, authors: list, tags: l
     published, modified = article.date, article.updated_at or article.date
     author_urls = [author.get_full_url(request) for author in authors]
     properties = [
-        ("article:published_time", _iso(published)),
-        ("article:modified_time", _iso(modified)),
+        ("article:published_time", seo.iso(published)),
+        ("article:modified_time", seo.iso(modified)),
         *(("article:author", author_url) for author_url in author_urls),
         ("article:section", article.section.title),
         *(("article:tag", tag.name) for tag in tags),
@@ -25,8 +25,8 @@ def article_meta(article, request: HttpRequest, settings, authors: list, tags: l
         "description": article.standfirst,
         "mainEntityOfPage": url,
         "url": url,
-        "datePublished": _iso(published),
-        "dateModified": _iso(modified),
+        "datePublished": seo.iso(published),
+        "dateModified": seo.iso(modified),
         "articleSection": article.section.title,
         "keywords": [tag.name for tag in tags],
         "author": [
@@ -71,15 +71,12 @@ def live_meta(meta: seo.Meta, page, updates: list[dict]) -> seo.Meta:
             data = {
                 **data,
                 "@type": "LiveBlogPosting",
-                "coverageStartTime": _iso(page.coverage_started_at),
+                "coverageStartTime": seo.iso(page.coverage_started_at),
                 "liveBlogUpdate": [item["ld"] for item in newest],
             }
             if newest:
-                data["dateModified"] = _iso(max(newest[0]["posted_at"], page.date))
+                data["dateModified"] = seo.iso(max(newest[0]["posted_at"], page.date))
             if page.ended_at:
-                data["coverageEndTime"] = _iso(page.ended_at)
+                data["coverageEndTime"] = seo.iso(page.ended_at)
         json_ld.append(data)
     return dataclasses.replace(meta, json_ld=json_ld)
-
-
-_iso = seo.iso

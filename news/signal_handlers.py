@@ -16,6 +16,7 @@ from wagtail.signals import copy_for_translation_done, page_published
 from caching import freshness, surrogate_keys
 
 from . import bylines, embeds, related, renditions
+from .blocks import shows_picture
 from .live import LivePage, LiveUpdate, updates_key
 from .models import ArticlePage, ArticlePageTag, FoundRelated, NewsIndexPage, author_model
 
@@ -54,7 +55,7 @@ def live_update_changed(sender, instance: LiveUpdate, raw=False, **kwargs) -> No
     if kwargs.get("signal") is post_delete:
         return
     embeds.queue_lookups(instance.body)
-    if any(block.block_type == "image" for block in instance.body):
+    if shows_picture(instance.body):
         renditions.queue([instance.page_id])
     page_id = instance.page_id
     transaction.on_commit(lambda: _reindex_live_page(page_id), robust=True)

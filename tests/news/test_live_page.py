@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from news.models import LivePage
 from tests import builders
-from tests.helpers import headlines, page_soup, text
+from tests.helpers import headlines, page_soup, parse, text
 
 pytestmark = pytest.mark.django_db
 
@@ -177,3 +177,15 @@ def test_the_site_search_finds_live_coverage_by_its_updates(client, magazine, su
 
     index.insert_or_update_object(LivePage.get_indexed_objects().get(pk=summit.pk))
     assert "Live: the summit" in headlines(client.get("/en/search/", {"q": "delegations"}))
+
+
+def test_an_update_outlives_its_author_s_page(client, magazine, summit):
+    """The update was published: it stays, without a byline, and names no author's key."""
+    with builders.committed():
+        magazine.ben.delete()
+    response = client.get(summit.url)
+    item = parse(response).select_one(f"#update-{magazine.second.pk}")
+    assert "Talks begin behind closed doors." in text(item)
+    assert item.select_one(".live-update__author") is None
+    assert "pNone" not in response["xkey"].split()
+    assert client.get(summit.url + "feed/").status_code == 200
